@@ -1,0 +1,3 @@
+package org.vigia.events;
+
+public enum AlertType { STALLED, RESUMED, OVERDUE, AT_RISK, DISPUTED, SCOPE_REDUCED, SENSITIVITY_SPIKE, COMPLETED }

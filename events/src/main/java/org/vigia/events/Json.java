@@ -1,0 +1,230 @@
+package org.vigia.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * JSON for the wire contract: camelCase, ISO-8601 instants in UTC, dates as YYYY-MM-DD.
+ *
+ * <p>Two readers. {@link #wire()} ignores unknown fields, so a consumer keeps working
+ * when a newer producer adds one (forward compatibility on the topics). {@link #strict()}
+ * rejects them, naming the field: at the HTTP edge a misspelt field ({@code "percnt"})
+ * would otherwise vanish silently, so ingest is strict.
+ *
+ * <p>{@link #read} parses and validates in one step: what it returns is valid, and what
+ * it rejects raises {@link ValidationException} naming the field and the rule.
+ */
+public final class Json {
+    private static final ObjectMapper WIRE = base()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper STRICT = base()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private Json() {
+    }
+
+    private static ObjectMapper base() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /** The tolerant reader used on Kafka topics. */
+    public static ObjectMapper wire() {
+        return WIRE;
+    }
+
+    /** The strict reader used at the HTTP edge. */
+    public static ObjectMapper strict() {
+        return STRICT;
+    }
+
+    public static byte[] write(Object value) {
+        try {
+            return WIRE.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static String writeString(Object value) {
+        try {
+            return WIRE.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Parses one record with the wire reader and validates it. */
+    public static <T extends Validated> T read(byte[] json, Class<T> type) {
+        return read(WIRE, json, WIRE.constructType(type));
+    }
+
+    public static <T extends Validated> T read(String json, Class<T> type) {
+        return read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), type);
+    }
+
+    /** Parses one record with the strict reader and validates it. */
+    public static <T extends Validated> T readStrict(byte[] json, Class<T> type) {
+        return read(STRICT, json, STRICT.constructType(type));
+    }
+
+    /** Parses a JSON array with the strict reader; violations are prefixed by the item index. */
+    public static <T extends Validated> List<T> readStrictList(byte[] json, Class<T> type) {
+        List<T> items = parse(STRICT, json, STRICT.getTypeFactory().constructCollectionType(List.class, type));
+        if (items == null) {
+            throw new ValidationException("(body)", "must be a JSON array");
+        }
+        List<Violation> all = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            if (item == null) {
+                all.add(new Violation("[" + i + "]", "must not be null"));
+                continue;
+            }
+            for (Violation v : item.violations()) {
+                all.add(new Violation("[" + i + "]." + v.field(), v.rule()));
+            }
+        }
+        if (!all.isEmpty()) {
+            throw new ValidationException(all);
+        }
+        return items;
+    }
+
+    private static <T extends Validated> T read(ObjectMapper mapper, byte[] json, JavaType type) {
+        T value = parse(mapper, json, type);
+        if (value == null) {
+            throw new ValidationException("(body)", "must be a JSON object, not null");
+        }
+        return value.validated();
+    }
+
+    /** Parses without validating; Jackson's errors become violations naming the field. */
+    public static <T> T parse(ObjectMapper mapper, byte[] json, JavaType type) {
+        if (json == null || json.length == 0) {
+            throw new ValidationException("(body)", "is empty");
+        }
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw translate(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static <T> T parse(byte[] json, TypeReference<T> type) {
+        return parse(WIRE, json, WIRE.getTypeFactory().constructType(type));
+    }
+
+    static ValidationException translate(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return new ValidationException(path(u), "is not a known field");
+        }
+        if (e instanceof InvalidFormatException f) {
+            return new ValidationException(path(f), expectation(f.getTargetType()) + " (was " + quote(f.getValue()) + ")");
+        }
+        if (e instanceof ValueInstantiationException v) {
+            return new ValidationException(path(v), "is not valid: " + rootMessage(v));
+        }
+        if (e instanceof MismatchedInputException m) {
+            return new ValidationException(path(m), expectation(m.getTargetType()));
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return new ValidationException(path(m), "is not valid: " + rootMessage(m));
+        }
+        return new ValidationException("(body)", "is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "(body)" : sb.toString();
+    }
+
+    private static String expectation(Class<?> target) {
+        if (target == null) {
+            return "has the wrong type";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + Arrays.stream(target.getEnumConstants())
+                    .map(c -> enumName((Enum<?>) c)).collect(Collectors.joining(", "));
+        }
+        if (target == Instant.class) {
+            return "must be an ISO-8601 instant in UTC such as 2014-01-10T00:00:00Z";
+        }
+        if (target == LocalDate.class) {
+            return "must be a date YYYY-MM-DD";
+        }
+        if (Number.class.isAssignableFrom(target) || target == double.class || target == int.class
+                || target == long.class) {
+            return "must be a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target)) {
+            return "must be a JSON array";
+        }
+        if (java.util.Map.class.isAssignableFrom(target) || target.isRecord()) {
+            return "must be a JSON object";
+        }
+        return "has the wrong type";
+    }
+
+    private static String enumName(Enum<?> constant) {
+        try {
+            var annotation = constant.getDeclaringClass().getField(constant.name())
+                    .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+            return annotation != null ? annotation.value() : constant.name();
+        } catch (NoSuchFieldException e) {
+            return constant.name();
+        }
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root instanceof JsonProcessingException j ? j.getOriginalMessage() : root.getMessage();
+    }
+}

@@ -1,0 +1,3 @@
+package org.vigia.events;
+
+public enum NewsKind { SCANDAL, LEADERSHIP_CHANGE, GENERAL }

@@ -1,0 +1,3 @@
+package org.vigia.events;
+
+public enum RiskLevel { LOW, MEDIUM, HIGH }

@@ -1,0 +1,142 @@
+package org.vigia.events;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Collects violations for one record. Each check names the field and states the rule in
+ * the same words everywhere, so clients see a consistent vocabulary.
+ */
+final class Rules {
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final Pattern UPDATE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    static final Pattern AGENCY = Pattern.compile("[A-Z0-9_-]{1,32}");
+    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final List<Violation> found = new ArrayList<>();
+    private final String prefix;
+
+    Rules() {
+        this("");
+    }
+
+    private Rules(String prefix) {
+        this.prefix = prefix;
+    }
+
+    List<Violation> result() {
+        return List.copyOf(found);
+    }
+
+    Rules fail(String field, String rule) {
+        found.add(new Violation(prefix + field, rule));
+        return this;
+    }
+
+    /** Checks of a nested record, whose fields are reported under {@code field}. */
+    Rules nested(String field, List<Violation> inner) {
+        for (Violation v : inner) {
+            found.add(new Violation(prefix + field + "." + v.field(), v.rule()));
+        }
+        return this;
+    }
+
+    boolean required(String field, Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            fail(field, "is required");
+            return false;
+        }
+        return true;
+    }
+
+    Rules requiredText(String field, String value, int maxLength) {
+        if (required(field, value)) {
+            maxLength(field, value, maxLength);
+        }
+        return this;
+    }
+
+    Rules maxLength(String field, String value, int maxLength) {
+        if (value != null && value.length() > maxLength) {
+            fail(field, "must be at most " + maxLength + " characters (was " + value.length() + ")");
+        }
+        return this;
+    }
+
+    Rules matches(String field, String value, Pattern pattern, boolean required) {
+        if (value == null) {
+            if (required) {
+                fail(field, "is required");
+            }
+        } else if (!pattern.matcher(value).matches()) {
+            fail(field, "must match " + pattern.pattern());
+        }
+        return this;
+    }
+
+    Rules country(String field, String value) {
+        if (required(field, value) && !COUNTRIES.contains(value)) {
+            fail(field, "must be an ISO 3166-1 alpha-2 country code such as MX");
+        }
+        return this;
+    }
+
+    Rules range(String field, Number value, double min, double max) {
+        if (value != null && (Double.isNaN(value.doubleValue()) || value.doubleValue() < min || value.doubleValue() > max)) {
+            fail(field, "must be between " + fmt(min) + " and " + fmt(max) + " (was " + value + ")");
+        }
+        return this;
+    }
+
+    Rules positive(String field, Number value) {
+        if (value != null && !(value.doubleValue() > 0)) {
+            fail(field, "must be greater than 0 (was " + value + ")");
+        }
+        return this;
+    }
+
+    Rules nonNegative(String field, Number value) {
+        if (value != null && value.doubleValue() < 0) {
+            fail(field, "must not be negative (was " + value + ")");
+        }
+        return this;
+    }
+
+    Rules notBefore(String field, LocalDate value, String otherField, LocalDate other) {
+        if (value != null && other != null && value.isBefore(other)) {
+            fail(field, "must not be before " + otherField + " (" + value + " < " + other + ")");
+        }
+        return this;
+    }
+
+    Rules httpUrl(String field, String value, boolean required) {
+        if (value == null) {
+            if (required) {
+                fail(field, "is required");
+            }
+            return this;
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getHost() == null) {
+                fail(field, "must be an http or https URL");
+            }
+        } catch (URISyntaxException e) {
+            fail(field, "must be an http or https URL");
+        }
+        return this;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -1,0 +1,73 @@
+package org.vigia.kit;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigia.events.ValidationException;
+
+/**
+ * The HTTP server of a service: {@code /health}, {@code /ready}, {@code /metrics} and the
+ * service's own routes. Validation errors anywhere become a 400 naming the field and rule.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+    public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static HttpServer start(String host, int port, PrometheusMeterRegistry registry, BooleanSupplier ready,
+                                   Consumer<RoutesConfig> routes) {
+        return start(host, port, DEFAULT_MAX_BODY, registry, ready, routes);
+    }
+
+    public static HttpServer start(String host, int port, long maxBody, PrometheusMeterRegistry registry,
+                                   BooleanSupplier ready, Consumer<RoutesConfig> routes) {
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = maxBody;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
+            config.routes.get("/ready", ctx -> {
+                boolean ok = ready.getAsBoolean();
+                ctx.status(ok ? 200 : 503).contentType("application/json")
+                        .result(ok ? "{\"status\":\"READY\"}" : "{\"status\":\"NOT_READY\"}");
+            });
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(registry.scrape()));
+            config.routes.exception(ValidationException.class, (e, ctx) -> ApiErrors.invalid(ctx, e));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                ApiErrors.respond(ctx, 500, "internal error");
+            });
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null) {
+                    ApiErrors.respond(ctx, 404, "no such resource: " + ctx.path());
+                }
+            });
+            config.routes.error(413, "*", ctx -> ApiErrors.respond(ctx, 413, "request body larger than " + maxBody + " bytes"));
+            routes.accept(config.routes);
+        });
+        app.start();
+        log.info("HTTP on {}:{}", host, app.port());
+        return new HttpServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
