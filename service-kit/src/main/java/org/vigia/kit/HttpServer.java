@@ -50,7 +50,8 @@ public final class HttpServer implements AutoCloseable {
                 ApiErrors.respond(ctx, 500, "internal error");
             });
             config.routes.error(404, "*", ctx -> {
-                if (ctx.result() == null) {
+                String type = ctx.res().getContentType();
+                if (type == null || !type.contains("json")) {
                     ApiErrors.respond(ctx, 404, "no such resource: " + ctx.path());
                 }
             });

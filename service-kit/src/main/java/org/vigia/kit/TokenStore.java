@@ -50,9 +50,11 @@ public final class TokenStore {
         }
         for (int i = 0; i < tokens.size(); i++) {
             JsonNode t = tokens.get(i);
-            String hash = t.path("sha256").asText("");
+            // Quoted in the file: an unquoted all-digit hash would read as a YAML number.
+            JsonNode hashNode = t.path("sha256");
+            String hash = hashNode.isTextual() ? hashNode.asText() : "";
             if (!hash.matches("[0-9a-fA-F]{64}")) {
-                throw new SettingsException("VIGIA_TOKENS_FILE " + where + ": tokens[" + i + "].sha256 must be 64 hex digits");
+                throw new SettingsException("VIGIA_TOKENS_FILE " + where + ": tokens[" + i + "].sha256 must be 64 hex digits in quotes");
             }
             Principal principal;
             try {
@@ -101,7 +103,7 @@ public final class TokenStore {
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);
         String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        String line = "  - sha256: " + HexFormat.of().formatHex(sha256(token)) + "\n    principal: " + principal;
+        String line = "  - sha256: \"" + HexFormat.of().formatHex(sha256(token)) + "\"\n    principal: " + principal;
         return new String[] {token, line};
     }
 }
