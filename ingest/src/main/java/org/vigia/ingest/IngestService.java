@@ -1,0 +1,143 @@
+package org.vigia.ingest;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigia.events.Topics;
+import org.vigia.ingest.api.CommitmentEndpoint;
+import org.vigia.ingest.api.IngestApi;
+import org.vigia.ingest.api.IngestMetrics;
+import org.vigia.ingest.api.NewsEndpoint;
+import org.vigia.ingest.api.ProgressEndpoint;
+import org.vigia.ingest.api.RequestGuard;
+import org.vigia.ingest.clock.LiveClock;
+import org.vigia.ingest.kafka.TransactionalWriter;
+import org.vigia.ingest.news.FeedPoller;
+import org.vigia.ingest.news.FeedsConfig;
+import org.vigia.ingest.news.NewsWriter;
+import org.vigia.ingest.registry.RegistryView;
+import org.vigia.kit.HttpServer;
+import org.vigia.kit.Metrics;
+import org.vigia.kit.Service;
+import org.vigia.kit.TokenStore;
+import org.vigia.kit.TopicCreator;
+
+/**
+ * The ingest service: the authenticated write API, the news poller and the live clock.
+ * {@link #start()} returns once the topics exist, the registry view has caught up, HTTP is
+ * bound, and the clock and the poller (when configured) run.
+ */
+public final class IngestService implements Service {
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    /** Concurrent transactions the API (and the news poller) can run. */
+    static final int PRODUCERS = 4;
+
+    private final IngestSettings settings;
+    private final Clock clock;
+    private final PrometheusMeterRegistry registry = Metrics.registry("ingest");
+    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private RegistryView view;
+    private HttpServer http;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    public IngestService(IngestSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** With an explicit server clock (for the reportedAt skew check, registry timestamps and the live clock). */
+    public IngestService(IngestSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        try {
+            Topics topics = settings.kafka().topics();
+            TopicCreator.ensure(settings.kafka(), List.of(topics.commitments, topics.progress, topics.news, topics.clock));
+            IngestMetrics metrics = new IngestMetrics(registry);
+
+            view = new RegistryView(settings.kafka());
+            parts.push(view);
+            view.start(Duration.ofSeconds(120));
+
+            TransactionalWriter writer = new TransactionalWriter(settings.kafka(), "api", PRODUCERS);
+            parts.push(writer);
+            NewsWriter news = new NewsWriter(writer, topics, metrics);
+
+            TokenStore tokens = settings.tokensFile().map(TokenStore::load).orElseGet(() -> {
+                log.warn("VIGIA_TOKENS_FILE is not set: every write to the ingest API will be refused with 401");
+                return TokenStore.empty();
+            });
+            RequestGuard guard = new RequestGuard(tokens, settings.maxBodyBytes());
+            IngestApi api = new IngestApi(
+                    new ProgressEndpoint(guard, view, writer, topics, metrics, clock, settings.maxFutureSkew()),
+                    new CommitmentEndpoint(guard, view, writer, topics, metrics, clock),
+                    new NewsEndpoint(guard, news), metrics);
+            http = HttpServer.start(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes(), registry,
+                    this::ready, api::routes);
+            parts.push(http);
+
+            if (settings.clockEnabled()) {
+                LiveClock liveClock = new LiveClock(settings.kafka(), settings.clockInterval(), clock, registry);
+                parts.push(liveClock);
+                liveClock.start();
+            }
+            if (settings.feedsFile().isPresent()) {
+                FeedsConfig feeds = FeedsConfig.load(settings.feedsFile().get());
+                FeedPoller poller = new FeedPoller(feeds, settings.kafka(), news, registry, clock);
+                parts.push(poller);
+                poller.start();
+            } else {
+                log.info("VIGIA_FEEDS_FILE is not set: no news feeds are polled");
+            }
+            started = true;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean ready() {
+        return started && !closed && view != null && view.ready();
+    }
+
+    /** The bound HTTP port (after {@link #start()}). */
+    public int httpPort() {
+        if (http == null) {
+            throw new IllegalStateException("ingest is not started");
+        }
+        return http.port();
+    }
+
+    public PrometheusMeterRegistry meterRegistry() {
+        return registry;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!parts.isEmpty()) {
+            AutoCloseable part = parts.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("error while stopping {}: {}", part.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        registry.close();
+    }
+}

@@ -1,0 +1,152 @@
+package org.vigia.ingest.api;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.vigia.events.Commitment;
+import org.vigia.events.Milestone;
+import org.vigia.events.ProgressUpdate;
+import org.vigia.events.Source;
+import org.vigia.events.Topics;
+import org.vigia.events.ValidationException;
+import org.vigia.events.Violation;
+import org.vigia.ingest.api.Rejection.Reason;
+import org.vigia.ingest.kafka.Records;
+import org.vigia.ingest.kafka.TransactionalWriter;
+import org.vigia.ingest.registry.RegistryView;
+import org.vigia.kit.ApiErrors;
+import org.vigia.kit.Principal;
+
+/**
+ * {@code POST /api/v1/progress}: one ProgressUpdate or an array of them.
+ *
+ * <p>{@code source} and {@code reporter} come from the caller's token: {@code agency:X}
+ * reports as {@code AGENCY}/"agency:X", {@code cso:Y} as {@code CSO}/"cso:Y", {@code irm} as
+ * {@code IRM}/"irm". The body may omit them; if it gives them they must equal what the
+ * token says, otherwise the request is refused (400) rather than silently rewritten.
+ *
+ * <p>The whole batch is checked first — fields (400), reportedAt not beyond the skew
+ * (400), the commitment known (404), the agency's own commitment (403), the milestone
+ * part of the commitment (400) — and then written in one Kafka transaction with
+ * {@code acks=all}: all of it or none of it. Record key = commitment id, record
+ * timestamp = reportedAt (event time).
+ */
+public final class ProgressEndpoint {
+    static final Set<Principal.Role> REPORTERS = Set.of(Principal.Role.AGENCY, Principal.Role.CSO, Principal.Role.IRM);
+
+    private final RequestGuard guard;
+    private final RegistryView registry;
+    private final TransactionalWriter writer;
+    private final Topics topics;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+    private final Duration maxFutureSkew;
+
+    public ProgressEndpoint(RequestGuard guard, RegistryView registry, TransactionalWriter writer, Topics topics,
+                            IngestMetrics metrics, Clock clock, Duration maxFutureSkew) {
+        this.guard = guard;
+        this.registry = registry;
+        this.writer = writer;
+        this.topics = topics;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.maxFutureSkew = maxFutureSkew;
+    }
+
+    public void post(Context ctx) {
+        Principal principal = guard.authenticate(ctx, REPORTERS);
+        byte[] body = guard.jsonBody(ctx);
+        JsonBodies.Items<ProgressUpdate> parsed = JsonBodies.read(body, ProgressUpdate.class);
+        List<ProgressUpdate> updates = withOrigin(parsed, principal);
+        checkScope(parsed, updates, principal);
+
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(updates.size());
+        for (ProgressUpdate u : updates) {
+            records.add(Records.record(topics.progress, u.commitmentId(), u, u.reportedAt()));
+        }
+        writer.write(records);
+        updates.forEach(u -> metrics.accepted(u.source()));
+        ApiErrors.json(ctx, 202, Map.of("accepted", updates.stream().map(ProgressUpdate::updateId).toList()));
+    }
+
+    private List<ProgressUpdate> withOrigin(JsonBodies.Items<ProgressUpdate> parsed, Principal principal) {
+        Source source = sourceOf(principal);
+        String reporter = principal.toString();
+        Instant latest = clock.instant().plus(maxFutureSkew);
+        List<Violation> violations = new ArrayList<>();
+        List<ProgressUpdate> result = new ArrayList<>();
+        for (int i = 0; i < parsed.items().size(); i++) {
+            String at = parsed.prefix(i);
+            ProgressUpdate u = parsed.items().get(i);
+            if (u == null) {
+                violations.add(new Violation(at.isEmpty() ? "(body)" : at.substring(0, at.length() - 1), "must not be null"));
+                continue;
+            }
+            if (u.source() != null && u.source() != source) {
+                violations.add(new Violation(at + "source", "comes from the token (" + source + "); omit it or send the same value"));
+            }
+            if (u.reporter() != null && !u.reporter().equals(reporter)) {
+                violations.add(new Violation(at + "reporter", "comes from the token (" + reporter + "); omit it or send the same value"));
+            }
+            ProgressUpdate stamped = u.withOrigin(source, reporter);
+            stamped.violations().forEach(v -> violations.add(new Violation(at + v.field(), v.rule())));
+            if (stamped.reportedAt() != null && stamped.reportedAt().isAfter(latest)) {
+                violations.add(new Violation(at + "reportedAt", "must not be more than " + maxFutureSkew.toSeconds()
+                        + " s ahead of the server clock (server time " + clock.instant() + ")"));
+            }
+            result.add(stamped);
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        return result;
+    }
+
+    private void checkScope(JsonBodies.Items<ProgressUpdate> parsed, List<ProgressUpdate> updates, Principal principal) {
+        List<Violation> unknown = new ArrayList<>();
+        List<Violation> foreign = new ArrayList<>();
+        List<Violation> badMilestone = new ArrayList<>();
+        for (int i = 0; i < updates.size(); i++) {
+            ProgressUpdate u = updates.get(i);
+            String at = parsed.prefix(i);
+            Commitment c = registry.get(u.commitmentId()).orElse(null);
+            if (c == null) {
+                unknown.add(new Violation(at + "commitmentId", "must name a commitment in the registry (" + u.commitmentId() + " is unknown)"));
+                continue;
+            }
+            if (principal.role() == Principal.Role.AGENCY && !Objects.equals(c.agency(), principal.name())) {
+                foreign.add(new Violation(at + "commitmentId", "belongs to agency " + c.agency() + "; a " + principal
+                        + " token reports only on its own agency's commitments"));
+            }
+            if (u.milestoneId() != null && c.milestones().stream().map(Milestone::id).noneMatch(u.milestoneId()::equals)) {
+                badMilestone.add(new Violation(at + "milestoneId", "must be a milestone of " + c.id() + " (" + u.milestoneId()
+                        + " is not one)"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new Rejection(Reason.UNKNOWN_COMMITMENT, "unknown commitment", unknown);
+        }
+        if (!foreign.isEmpty()) {
+            throw new Rejection(Reason.FORBIDDEN, "not this agency's commitment", foreign);
+        }
+        if (!badMilestone.isEmpty()) {
+            throw new ValidationException(badMilestone);
+        }
+    }
+
+    static Source sourceOf(Principal principal) {
+        return switch (principal.role()) {
+            case AGENCY -> Source.AGENCY;
+            case CSO -> Source.CSO;
+            case IRM -> Source.IRM;
+            default -> throw new Rejection(Reason.FORBIDDEN, "principal " + principal + " may not report progress");
+        };
+    }
+}

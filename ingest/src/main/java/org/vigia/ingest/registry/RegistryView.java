@@ -1,0 +1,154 @@
+package org.vigia.ingest.registry;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigia.events.Commitment;
+import org.vigia.events.Topic;
+import org.vigia.kit.KafkaSettings;
+
+/**
+ * Ingest's local view of the registry: the compacted {@code vigia.commitments} topic read
+ * into memory (read_committed, from the beginning, every partition assigned — no consumer
+ * group), then followed in the background. {@link #start} returns once the view has caught
+ * up with the end of the topic, so the API never answers 404 for a commitment that was in
+ * the registry when the service started.
+ *
+ * <p>Commitments this instance writes itself are put into the view at once
+ * ({@link #put}), so an agency can report on a commitment right after an admin created it
+ * through the same ingest.
+ */
+public final class RegistryView implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RegistryView.class);
+
+    private final KafkaSettings kafka;
+    private final Topic<String, Commitment> topic;
+    private final Map<String, Commitment> commitments = new ConcurrentHashMap<>();
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private Thread follower;
+    private volatile RuntimeException failure;
+
+    public RegistryView(KafkaSettings kafka) {
+        this.kafka = kafka;
+        this.topic = kafka.topics().commitments;
+    }
+
+    /** Reads the topic to its end; returns when caught up, throws if that takes longer than {@code timeout}. */
+    public void start(Duration timeout) {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        defaults.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> props = kafka.clientProperties(defaults);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        consumer = new KafkaConsumer<>(props);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(60)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(60));
+        follower = new Thread(() -> follow(end), "registry-view");
+        follower.setDaemon(true);
+        follower.start();
+        try {
+            if (!caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the registry view did not catch up with " + topic.name() + " within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the registry", e);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        log.info("registry view loaded: {} commitments from {}", commitments.size(), topic.name());
+    }
+
+    private void follow(Map<TopicPartition, Long> end) {
+        try {
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    apply(r);
+                }
+                if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    caughtUp.countDown();
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            failure = e;
+            log.error("registry view stopped: {}", e.getMessage(), e);
+        } finally {
+            caughtUp.countDown();
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> r) {
+        String key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
+        if (key == null) {
+            return;
+        }
+        if (r.value() == null) {
+            commitments.remove(key);
+            return;
+        }
+        try {
+            commitments.put(key, topic.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+        } catch (SerializationException e) {
+            log.warn("skipping an invalid registry record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+        }
+    }
+
+    public Optional<Commitment> get(String id) {
+        return Optional.ofNullable(commitments.get(id));
+    }
+
+    /** Records a commitment this instance has just written (and Kafka has committed). */
+    public void put(Commitment commitment) {
+        commitments.put(commitment.id(), commitment);
+    }
+
+    public int size() {
+        return commitments.size();
+    }
+
+    /** Caught up with the topic and still following it. */
+    public boolean ready() {
+        return caughtUp.getCount() == 0 && failure == null && running && follower != null && follower.isAlive();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (follower != null) {
+            try {
+                follower.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
