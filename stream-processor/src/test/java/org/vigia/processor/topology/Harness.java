@@ -1,0 +1,154 @@
+package org.vigia.processor.topology;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.vigia.events.Alert;
+import org.vigia.events.AlertStatus;
+import org.vigia.events.AlertType;
+import org.vigia.events.Commitment;
+import org.vigia.events.CommitmentStatus;
+import org.vigia.events.NewsSignal;
+import org.vigia.events.ProgressUpdate;
+import org.vigia.events.SectorCompletion;
+import org.vigia.events.Tick;
+import org.vigia.events.Topics;
+import org.vigia.processor.errors.DeadLetters;
+
+/** A TopologyTestDriver around the real topology, speaking in commitments, reports and ticks. */
+final class Harness implements AutoCloseable {
+    final Topics topics = new Topics("t.");
+    final TopologyTestDriver driver;
+    final List<String> deadLetterReasons = new ArrayList<>();
+    private final TestInputTopic<String, Commitment> commitments;
+    private final TestInputTopic<String, ProgressUpdate> progress;
+    private final TestInputTopic<String, Tick> clock;
+    private final TestInputTopic<String, NewsSignal> news;
+    final TestInputTopic<byte[], byte[]> rawProgress;
+    private final TestOutputTopic<String, Alert> alerts;
+    private final TestOutputTopic<String, CommitmentStatus> statuses;
+    private final TestOutputTopic<String, SectorCompletion> sectors;
+    final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final List<Alert> alertLog = new ArrayList<>();
+
+    Harness() {
+        this(Thresholds.defaults());
+    }
+
+    Harness(Thresholds thresholds) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "vigia-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        DeadLetters.configure(props, topics.deadLetter.name(), deadLetterReasons::add);
+        driver = new TopologyTestDriver(VigiaTopology.build(
+                new TopologySettings(topics, thresholds, 1, TopologyObserver.NONE)), props, Fixtures.day("2013-12-01"));
+        commitments = input(topics.commitments.name(), topics.commitments.valueSerde());
+        progress = input(topics.progress.name(), topics.progress.valueSerde());
+        clock = input(topics.clock.name(), topics.clock.valueSerde());
+        news = input(topics.news.name(), topics.news.valueSerde());
+        rawProgress = driver.createInputTopic(topics.progress.name(), Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer());
+        alerts = driver.createOutputTopic(topics.alerts.name(), Serdes.String().deserializer(),
+                topics.alerts.valueSerde().deserializer());
+        statuses = driver.createOutputTopic(topics.commitmentStatus.name(), Serdes.String().deserializer(),
+                topics.commitmentStatus.valueSerde().deserializer());
+        sectors = driver.createOutputTopic(topics.sectorCompletion.name(), Serdes.String().deserializer(),
+                topics.sectorCompletion.valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetter.name(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    private <V> TestInputTopic<String, V> input(String name, org.apache.kafka.common.serialization.Serde<V> serde) {
+        return driver.createInputTopic(name, Serdes.String().serializer(), serde.serializer());
+    }
+
+    Harness register(Commitment c, Instant at) {
+        commitments.pipeInput(c.id(), c, at);
+        return this;
+    }
+
+    Harness register(Commitment c) {
+        return register(c, Fixtures.at(c.startDate()));
+    }
+
+    Harness withdraw(String id, Instant at) {
+        commitments.pipeInput(new TestRecord<>(id, null, at));
+        return this;
+    }
+
+    Harness report(ProgressUpdate u) {
+        progress.pipeInput(u.commitmentId(), u, u.reportedAt());
+        return this;
+    }
+
+    Harness report(String key, ProgressUpdate u) {
+        progress.pipeInput(key, u, u.reportedAt());
+        return this;
+    }
+
+    Harness tick(Instant at) {
+        clock.pipeInput("tick-0", new Tick(at), at);
+        return this;
+    }
+
+    Harness tick(String date) {
+        return tick(Fixtures.day(date));
+    }
+
+    /** Daily ticks from {@code from} to {@code to}, both included. */
+    Harness ticksDaily(String from, String to) {
+        for (LocalDate d = LocalDate.parse(from); !d.isAfter(LocalDate.parse(to)); d = d.plusDays(1)) {
+            tick(Fixtures.at(d));
+        }
+        return this;
+    }
+
+    Harness news(String agency, NewsSignal n) {
+        news.pipeInput(agency, n, n.publishedAt());
+        return this;
+    }
+
+    /** Every alert emitted so far, in order. */
+    List<Alert> alerts() {
+        alertLog.addAll(alerts.readValuesToList());
+        return List.copyOf(alertLog);
+    }
+
+    List<Alert> alerts(AlertType type) {
+        return alerts().stream().filter(a -> a.type() == type).toList();
+    }
+
+    List<Alert> alerts(AlertType type, AlertStatus status) {
+        return alerts(type).stream().filter(a -> a.status() == status).toList();
+    }
+
+    List<CommitmentStatus> statuses() {
+        return statuses.readValuesToList();
+    }
+
+    List<TestRecord<String, SectorCompletion>> sectorRecords() {
+        return sectors.readRecordsToList();
+    }
+
+    CommitmentStatus status(String id) {
+        var stored = driver.<String, CommitmentStatus>getTimestampedKeyValueStore(StoreNames.STATUS).get(id);
+        return stored == null ? null : stored.value();
+    }
+
+    CommitmentLedger ledger(String id) {
+        return driver.<String, CommitmentLedger>getKeyValueStore(StoreNames.LEDGER).get(id);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
