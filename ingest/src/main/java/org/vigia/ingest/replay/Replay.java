@@ -1,0 +1,159 @@
+package org.vigia.ingest.replay;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.vigia.events.Commitment;
+import org.vigia.events.NewsSignal;
+import org.vigia.events.ProgressUpdate;
+import org.vigia.events.Topics;
+import org.vigia.ingest.clock.Ticks;
+import org.vigia.ingest.kafka.Records;
+import org.vigia.ingest.kafka.TransactionalWriter;
+import org.vigia.ingest.news.NewsWriter;
+import org.vigia.kit.KafkaSettings;
+import org.vigia.kit.TopicCreator;
+
+/**
+ * Replays a dataset into Kafka in event time: the registry, amendments, progress and news
+ * merged by event time, with a clock tick to every partition of {@code vigia.clock} after
+ * each step (see {@link Timeline}). Each step — its records and its ticks — is ONE Kafka
+ * transaction, so a read_committed consumer sees a step whole or not at all and a tick can
+ * never overtake the records it follows.
+ *
+ * <p>Time is data: nothing here reads the wall clock except the pacing, which only decides
+ * when a step is written, never what it contains.
+ *
+ * <pre>
+ *   ReplaySummary s = Replay.run(kafka, Path.of("data/mexico-2013-2015"),
+ *           ReplayOptions.defaults().withTargetDuration(Duration.ofSeconds(60)).withProgress(System.out::println));
+ * </pre>
+ */
+public final class Replay {
+    private Replay() {
+    }
+
+    /** Loads and validates the dataset (nothing is written if any line is invalid), then replays it. */
+    public static ReplaySummary run(KafkaSettings kafka, Path datasetDir, ReplayOptions options) {
+        return run(kafka, Dataset.load(datasetDir), options);
+    }
+
+    public static ReplaySummary run(KafkaSettings kafka, Dataset dataset, ReplayOptions options) {
+        Timeline timeline = Timeline.of(dataset, options.tick(), options.end());
+        Topics topics = kafka.topics();
+        TopicCreator.ensure(kafka, List.of(topics.commitments, topics.progress, topics.news, topics.clock));
+        try (TransactionalWriter writer = new TransactionalWriter(kafka, "replay", 1)) {
+            return new Run(topics, writer, timeline, options).execute();
+        }
+    }
+
+    /** One replay in progress: pacing, writing and counting. */
+    private static final class Run {
+        private final Topics topics;
+        private final TransactionalWriter writer;
+        private final Timeline timeline;
+        private final ReplayOptions options;
+        private final double speed;
+        private int commitments;
+        private int amendments;
+        private int progress;
+        private int news;
+        private int newsRecords;
+
+        Run(Topics topics, TransactionalWriter writer, Timeline timeline, ReplayOptions options) {
+            this.topics = topics;
+            this.writer = writer;
+            this.timeline = timeline;
+            this.options = options;
+            long span = Duration.between(timeline.start(), timeline.end()).toMillis();
+            this.speed = options.targetDuration()
+                    .map(d -> span == 0 ? 0.0 : (double) span / d.toMillis())
+                    .orElse(options.speed());
+        }
+
+        ReplaySummary execute() {
+            int partitions = writer.partitionsFor(topics.clock.name());
+            long startNanos = System.nanoTime();
+            long lastReport = startNanos;
+            List<Timeline.Step> steps = timeline.steps();
+            options.progress().accept("replaying " + steps.size() + " ticks of " + options.tick() + " from "
+                    + timeline.start() + " to " + timeline.end() + (speed == 0 ? ", as fast as possible"
+                    : String.format(", %.1f event-days per second", speed / 86_400)));
+            for (Timeline.Step step : steps) {
+                pace(startNanos, step.tickAt());
+                List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+                for (Timeline.Event e : step.events()) {
+                    records.addAll(records(e));
+                }
+                records.addAll(Ticks.forEveryPartition(topics.clock, partitions, step.tickAt()));
+                writer.write(records);
+                long now = System.nanoTime();
+                if (now - lastReport >= TimeUnit.SECONDS.toNanos(1)) {
+                    lastReport = now;
+                    options.progress().accept(line(step, steps.size()));
+                }
+            }
+            ReplaySummary summary = new ReplaySummary(steps.size(), partitions, commitments, amendments, progress, news,
+                    newsRecords, timeline.eventsAfterEnd(), timeline.start(), timeline.end(),
+                    Duration.ofNanos(System.nanoTime() - startNanos));
+            options.progress().accept("replay done: " + summary);
+            return summary;
+        }
+
+        private List<ProducerRecord<byte[], byte[]>> records(Timeline.Event e) {
+            return switch (e.kind()) {
+                case REGISTRY, AMENDMENT -> {
+                    Commitment c = (Commitment) e.value();
+                    if (e.kind() == Timeline.Kind.REGISTRY) {
+                        commitments++;
+                    } else {
+                        amendments++;
+                    }
+                    yield List.of(Records.record(topics.commitments, c.id(), c, e.at()));
+                }
+                case PROGRESS -> {
+                    ProgressUpdate u = (ProgressUpdate) e.value();
+                    progress++;
+                    yield List.of(Records.record(topics.progress, u.commitmentId(), u, e.at()));
+                }
+                case NEWS -> {
+                    NewsSignal n = (NewsSignal) e.value();
+                    news++;
+                    List<ProducerRecord<byte[], byte[]>> perAgency = NewsWriter.records(topics, n);
+                    newsRecords += perAgency.size();
+                    yield perAgency;
+                }
+            };
+        }
+
+        /** Waits until this step's wall time: (tick − start) ÷ speed after the replay began. */
+        private void pace(long startNanos, Instant tickAt) {
+            if (speed <= 0) {
+                return;
+            }
+            double eventMillis = Duration.between(timeline.start(), tickAt).toMillis();
+            long due = startNanos + (long) (eventMillis / speed * 1_000_000L);
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("replay interrupted at " + tickAt);
+                }
+            }
+        }
+
+        private String line(Timeline.Step step, int total) {
+            LocalDate day = LocalDate.ofInstant(step.tickAt(), ZoneOffset.UTC);
+            return String.format("%s · tick %d/%d · %d commitments, %d amendments, %d updates, %d news written",
+                    day, step.index() + 1, total, commitments, amendments, progress, news);
+        }
+    }
+}
