@@ -1,0 +1,159 @@
+package org.vigia.processor;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigia.kit.HttpServer;
+import org.vigia.kit.Metrics;
+import org.vigia.kit.Service;
+import org.vigia.kit.TopicCreator;
+import org.vigia.processor.errors.DeadLetters;
+import org.vigia.processor.query.QueryRoutes;
+import org.vigia.processor.query.QueryService;
+import org.vigia.processor.query.QueryUnavailableException;
+import org.vigia.processor.topology.StoreNames;
+import org.vigia.processor.topology.TopologySettings;
+import org.vigia.processor.topology.VigiaTopology;
+
+/**
+ * The stream-processor: the Vigía topology under exactly-once v2, its query API and metrics.
+ * {@link #start()} creates the topics, binds HTTP (so the advertised query endpoint is known
+ * before Kafka Streams joins the group), and returns once Kafka Streams is RUNNING.
+ */
+public final class ProcessorService implements Service {
+    private static final Logger log = LoggerFactory.getLogger(ProcessorService.class);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    private final ProcessorSettings settings;
+    private PrometheusMeterRegistry registry;
+    private HttpServer http;
+    private KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
+    private volatile QueryService queries;
+    private ScheduledExecutorService gauges;
+    private volatile boolean started;
+
+    public ProcessorService(ProcessorSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void start() {
+        TopicCreator.ensure(settings.kafka(), settings.kafka().topics().all());
+        registry = Metrics.registry("stream-processor");
+        ProcessorMetrics metrics = new ProcessorMetrics(registry);
+        http = HttpServer.start(settings.httpHost(), settings.httpPort(), registry, this::ready,
+                routes -> QueryRoutes.register(routes, this::queries));
+        HostInfo self = HostInfo.buildFromEndpoint(settings.advertisedHost().orElse("127.0.0.1:" + http.port()));
+
+        streams = new KafkaStreams(VigiaTopology.build(new TopologySettings(settings.kafka().topics(),
+                settings.thresholds(), settings.kafka().partitions(), metrics)), streamsProperties(self, metrics));
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            log.info("Kafka Streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        queries = new QueryService(streams, self);
+        streams.start();
+        try {
+            if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Kafka Streams did not reach RUNNING within " + START_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+        gauges = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "vigia-rollup-gauges"));
+        gauges.scheduleWithFixedDelay(() -> refreshGauges(metrics), 0, 5, TimeUnit.SECONDS);
+        started = true;
+        log.info("stream-processor {} running; queries on {}", settings.applicationId(), self);
+    }
+
+    private Properties streamsProperties(HostInfo self, ProcessorMetrics metrics) {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        defaults.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.kafka().replicationFactor());
+        defaults.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        Properties props = new Properties();
+        props.putAll(settings.kafka().clientProperties(defaults));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, settings.maxTaskIdle().toMillis());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        DeadLetters.configure(props, settings.kafka().topics().deadLetter.name(), metrics);
+        return props;
+    }
+
+    private void refreshGauges(ProcessorMetrics metrics) {
+        try {
+            metrics.refresh(queries.local().rollups(StoreNames.SECTOR_ROLLUP, null),
+                    queries.local().rollups(StoreNames.AGENCY_ROLLUP, null));
+        } catch (RuntimeException e) {
+            log.debug("roll-up gauges not refreshed: {}", e.getMessage());
+        }
+    }
+
+    private QueryService queries() {
+        QueryService q = queries;
+        if (q == null) {
+            throw new QueryUnavailableException("the stream processor is starting");
+        }
+        return q;
+    }
+
+    @Override
+    public boolean ready() {
+        if (!started || streams == null) {
+            return false;
+        }
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+    }
+
+    /** The bound HTTP port (after {@link #start()}). */
+    public int httpPort() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        started = false;
+        if (gauges != null) {
+            gauges.shutdownNow();
+        }
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.vigia.processor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.vigia.kit.Env;
+import org.vigia.kit.KafkaSettings;
+import org.vigia.kit.SettingsException;
+import org.vigia.processor.topology.Thresholds;
+
+/**
+ * The stream-processor's configuration, read from the environment in one place.
+ *
+ * @param advertisedHost host:port other instances use to reach this one's query API; empty means
+ *                       {@code 127.0.0.1:<bound port>}
+ */
+public record ProcessorSettings(
+        KafkaSettings kafka,
+        String httpHost,
+        int httpPort,
+        Thresholds thresholds,
+        String applicationId,
+        Path stateDir,
+        Optional<String> advertisedHost,
+        Duration maxTaskIdle,
+        Duration commitInterval,
+        int streamThreads) {
+
+    public static ProcessorSettings from(Env env) {
+        KafkaSettings kafka = KafkaSettings.from(env);
+        Thresholds thresholds = new Thresholds(
+                env.integer("VIGIA_STALL_AFTER_DAYS", 90, 1, 3650),
+                env.decimal("VIGIA_DISPUTE_POINTS", 25.0, 0.1, 100),
+                env.decimal("VIGIA_AT_RISK_MIN_ELAPSED", 0.10, 0, 1),
+                env.decimal("VIGIA_HEAT_THRESHOLD", 3.0, 0.01, 1_000_000),
+                Duration.ofMillis(Math.round(env.decimal("VIGIA_HEAT_HALF_LIFE_DAYS", 30, 0.01, 3650) * 86_400_000L)));
+        String applicationId = env.string("VIGIA_APPLICATION_ID", "vigia-stream-processor");
+        if (!applicationId.matches("[A-Za-z0-9._-]{1,200}")) {
+            throw new SettingsException("VIGIA_APPLICATION_ID may contain only letters, digits, '.', '_' and '-', was '"
+                    + applicationId + "'");
+        }
+        Optional<String> advertised = env.optional("VIGIA_ADVERTISED_HOST");
+        advertised.ifPresent(a -> {
+            if (!a.matches("[A-Za-z0-9.\\-]+:[0-9]{1,5}")) {
+                throw new SettingsException("VIGIA_ADVERTISED_HOST must be host:port, was '" + a + "'");
+            }
+        });
+        return new ProcessorSettings(
+                kafka,
+                env.string("VIGIA_HTTP_HOST", "0.0.0.0"),
+                env.integer("VIGIA_HTTP_PORT", 8082, 0, 65535),
+                thresholds,
+                applicationId,
+                Path.of(env.string("VIGIA_STATE_DIR", ".vigia/state")),
+                advertised,
+                env.duration("VIGIA_MAX_TASK_IDLE", Duration.ofSeconds(2)),
+                env.duration("VIGIA_COMMIT_INTERVAL", Duration.ofMillis(100)),
+                env.integer("VIGIA_STREAM_THREADS", 1, 1, 64));
+    }
+}

@@ -1,0 +1,98 @@
+package org.vigia.processor.query;
+
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.vigia.events.CommitmentState;
+import org.vigia.events.CommitmentStatus;
+import org.vigia.events.ValidationException;
+import org.vigia.events.Violation;
+
+/**
+ * The list filters of the query API. A bad value is a 400 that names the parameter and rule.
+ * Empty or absent means "any".
+ */
+public record Filters(String plan, String agency, String sector, CommitmentState state) {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern AGENCY = Pattern.compile("[A-Z0-9_-]{1,32}");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    public static final Filters NONE = new Filters(null, null, null, null);
+
+    public static Filters from(Context ctx) {
+        return new Filters(param(ctx, "plan", ID, "must be a plan id ([A-Za-z0-9._-], 1 to 64 characters)"),
+                param(ctx, "agency", AGENCY, "must be an agency code ([A-Z0-9_-], 1 to 32 characters)"),
+                param(ctx, "sector", SLUG, "must be a sector slug (lower-case words joined by '-')"),
+                state(ctx.queryParam("state")));
+    }
+
+    /** Only {@code plan}, for the roll-up and alert lists. */
+    public static String plan(Context ctx) {
+        return param(ctx, "plan", ID, "must be a plan id ([A-Za-z0-9._-], 1 to 64 characters)");
+    }
+
+    public static int limit(Context ctx, int defaultValue, int max) {
+        String raw = ctx.queryParam("limit");
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v >= 1 && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw invalid("limit", "must be an integer from 1 to " + max + " (was '" + raw + "')");
+    }
+
+    public boolean matches(CommitmentStatus s) {
+        return (plan == null || plan.equals(s.planId())) && (agency == null || agency.equals(s.agency()))
+                && (sector == null || sector.equals(s.sector())) && (state == null || state == s.state());
+    }
+
+    /** The filters as a query string, to pass to other instances. */
+    public String toQuery() {
+        StringBuilder q = new StringBuilder();
+        append(q, "plan", plan);
+        append(q, "agency", agency);
+        append(q, "sector", sector);
+        append(q, "state", state == null ? null : state.name());
+        return q.toString();
+    }
+
+    private static void append(StringBuilder q, String name, String value) {
+        if (value != null) {
+            q.append(q.isEmpty() ? "?" : "&").append(name).append('=').append(value);
+        }
+    }
+
+    private static String param(Context ctx, String name, Pattern pattern, String rule) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (!pattern.matcher(raw.trim()).matches()) {
+            throw invalid(name, rule + " (was '" + raw + "')");
+        }
+        return raw.trim();
+    }
+
+    private static CommitmentState state(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return CommitmentState.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("state", "must be one of " + Arrays.toString(CommitmentState.values()) + " (was '" + raw + "')");
+        }
+    }
+
+    private static ValidationException invalid(String field, String rule) {
+        return new ValidationException(List.of(new Violation(field, rule)));
+    }
+}
