@@ -14,10 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -51,7 +49,7 @@ final class Timeline implements AutoCloseable {
     private final Instant t0;
     private final Path dir;
     private final KafkaProducer<String, byte[]> producer;
-    private final Set<Integer> claimed = new HashSet<>();
+    private final Map<String, Integer> claimed = new HashMap<>();
     private AlertService service;
     private long pushed;
 
@@ -184,17 +182,17 @@ final class Timeline implements AutoCloseable {
     /** Waits for one new email to the subscriber, checks it, and marks it as seen. */
     @SafeVarargs
     final Mailbox.Received expectEmail(String subscriberId, Predicate<Mailbox.Received>... checks) {
-        int[] found = new int[1];
+        Mailbox.Received[] found = new Mailbox.Received[1];
         await("an email to " + subscriberId).atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
-            List<Integer> fresh = unclaimed(subscriberId);
+            List<Mailbox.Received> fresh = unclaimed(subscriberId);
             if (fresh.isEmpty()) {
                 return false;
             }
             found[0] = fresh.get(0);
             return true;
         });
-        claimed.add(found[0]);
-        Mailbox.Received r = Mailbox.read(greenMail).get(found[0]);
+        Mailbox.Received r = found[0];
+        claimed.merge(subscriberId + "|" + r.messageId(), 1, Integer::sum);
         for (Predicate<Mailbox.Received> check : checks) {
             assertThat(check.test(r)).as("email to %s with subject '%s' and text:%n%s", subscriberId, r.subject(), r.text()).isTrue();
         }
@@ -207,13 +205,21 @@ final class Timeline implements AutoCloseable {
         assertThat(unclaimed(subscriberId)).as("emails to %s", subscriberId).isEmpty();
     }
 
-    /** Positions, in the order received, of the emails to the subscriber not yet expected by the test. */
-    private List<Integer> unclaimed(String subscriberId) {
-        List<Integer> out = new ArrayList<>();
-        List<Mailbox.Received> all = Mailbox.read(greenMail);
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).isFor(subscriberId) && !claimed.contains(i)) {
-                out.add(i);
+    /**
+     * The emails to the subscriber not yet expected by the test, in the order received. A
+     * second copy of an email (same Message-ID) stays unclaimed, so a duplicate is caught.
+     */
+    private List<Mailbox.Received> unclaimed(String subscriberId) {
+        List<Mailbox.Received> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Mailbox.Received r : Mailbox.read(greenMail)) {
+            if (!r.isFor(subscriberId)) {
+                continue;
+            }
+            String key = subscriberId + "|" + r.messageId();
+            int occurrence = seen.merge(key, 1, Integer::sum);
+            if (occurrence > claimed.getOrDefault(key, 0)) {
+                out.add(r);
             }
         }
         return out;
