@@ -10,10 +10,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.vigia.events.Commitment;
 import org.vigia.events.ProgressUpdate;
+import org.vigia.ingest.Durations;
 import org.vigia.ingest.registry.Importer;
 import org.vigia.ingest.registry.ProgressFile;
 import org.vigia.ingest.registry.RegistryFile;
@@ -156,7 +156,7 @@ public final class Cli {
     }
 
     private static Duration duration(String flag, String value) {
-        Duration d = parseDuration(value);
+        Duration d = Durations.parse(value);
         if (d == null || d.isZero() || d.isNegative()) {
             throw new UsageException(flag + " must be a positive duration such as 1d, 6h, 30s or PT1H, was '" + value + "'");
         }
@@ -175,7 +175,7 @@ public final class Cli {
                 return d;
             }
         } else {
-            Duration perSecond = parseDuration(value);
+            Duration perSecond = Durations.parse(value);
             if (perSecond != null && !perSecond.isZero() && !perSecond.isNegative()) {
                 return perSecond.toMillis() / 1000.0;
             }
@@ -189,28 +189,6 @@ public final class Cli {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new UsageException("--end must be a date (2015-12-31) or an instant (2015-12-31T00:00:00Z), was '" + value + "'");
-        }
-    }
-
-    static Duration parseDuration(String s) {
-        String v = s.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (v.startsWith("p")) {
-                return Duration.parse(v.toUpperCase(Locale.ROOT));
-            }
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-            }
-            long n = Long.parseLong(v.substring(0, v.length() - 1));
-            return switch (v.charAt(v.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'd' -> Duration.ofDays(n);
-                default -> null;
-            };
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            return null;
         }
     }
 
