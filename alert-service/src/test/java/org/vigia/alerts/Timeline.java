@@ -43,7 +43,7 @@ import org.vigia.kit.Env;
 final class Timeline implements AutoCloseable {
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private final GreenMail greenMail;
+    private GreenMail greenMail;
     private final Map<String, String> env = new HashMap<>();
     private final Clock clock;
     private final Instant t0;
@@ -139,6 +139,16 @@ final class Timeline implements AutoCloseable {
                 .until(() -> service.dispatchPasses() >= from + passes);
     }
 
+    /** Lets the service run a couple of seconds' worth of dispatch passes, so late duplicates would show. */
+    void settle() {
+        awaitDispatchPasses(20);
+    }
+
+    /** Reads from this SMTP server from now on (it was down when the timeline started). */
+    void useMailbox(GreenMail mail) {
+        this.greenMail = mail;
+    }
+
     // ---- input ----
 
     Timeline push(Alert... alerts) {
@@ -156,9 +166,20 @@ final class Timeline implements AutoCloseable {
         return this;
     }
 
-    /** Resets the count of alerts taken in, for a fresh service after a restart that re-reads nothing. */
-    void pushedSoFar(long count) {
-        pushed = count;
+    /** Writes alerts to the topic without waiting for the service: it may be down, or about to crash. */
+    void pushWithoutWaiting(Alert... alerts) {
+        for (Alert a : alerts) {
+            try {
+                producer.send(new ProducerRecord<>(service.settingsTopicAlerts(), a.key(), Json.write(a))).get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot push alert", e);
+            }
+        }
+    }
+
+    /** Every email received by the subscriber, duplicates included. */
+    List<Mailbox.Received> receivedBy(String subscriberId) {
+        return Mailbox.read(greenMail).stream().filter(r -> r.isFor(subscriberId)).toList();
     }
 
     // ---- expectations ----
