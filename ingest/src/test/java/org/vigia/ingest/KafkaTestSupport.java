@@ -78,8 +78,9 @@ public final class KafkaTestSupport {
         props.put("acks", "all");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
-                    topic.valueSerde().serializer().serialize(topic.name(), value)));
-            producer.flush();
+                    topic.valueSerde().serializer().serialize(topic.name(), value))).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce to " + topic.name(), e);
         }
     }
 }
