@@ -29,13 +29,13 @@ class TimelineTest {
     }
 
     @Test
-    void startsAtTheEarliestStartDateAndEndsAWeekAfterTheLatestDueDate() {
+    void startsAtTheEarliestStartDateAndEndsAWeekAfterTheLatestDueDateAmendmentsIncluded() {
         Timeline t = Timeline.of(dataset(), Duration.ofDays(1), Optional.empty());
 
         assertThat(t.start()).isEqualTo(Instant.parse("2014-01-01T00:00:00Z"));
-        // latest dueDate 2014-01-04 → overdue from 2014-01-05, plus 7 days of grace
-        assertThat(t.end()).isEqualTo(Instant.parse("2014-01-12T00:00:00Z"));
-        assertThat(t.steps()).hasSize(12);
+        // the amendment moved C1's dueDate to 2014-02-01 → overdue from 2014-02-02, plus 7 days of grace
+        assertThat(t.end()).isEqualTo(Instant.parse("2014-02-09T00:00:00Z"));
+        assertThat(t.steps()).hasSize(40);
         assertThat(t.steps()).extracting(Timeline.Step::tickAt).startsWith(
                 Instant.parse("2014-01-01T00:00:00Z"), Instant.parse("2014-01-02T00:00:00Z"));
     }
@@ -50,7 +50,7 @@ class TimelineTest {
         // the amendment and the update share an instant: the registry change goes first
         assertThat(ids(t.steps().get(3))).containsExactly("C1", "late");
         assertThat(t.steps().get(3).events().get(0).kind()).isEqualTo(Timeline.Kind.AMENDMENT);
-        assertThat(t.steps().subList(4, 12)).allMatch(s -> s.events().isEmpty());
+        assertThat(t.steps().subList(4, 40)).allMatch(s -> s.events().isEmpty());
         for (Timeline.Step s : t.steps()) {
             assertThat(s.events()).allMatch(e -> !e.at().isAfter(s.tickAt()));
         }
