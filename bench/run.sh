@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs a benchmark of bench/: builds the bench jar, then
+#   bench/run.sh processor [updates] [rounds]   stream-processor vs bare groupByKey().aggregate(), EOS v2
+#   bench/run.sh ingest    [updates] [rounds]   ingest API (batched) vs bare producer, acks=all
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B -DskipTests -pl bench -am package
+exec java -Xmx3g -jar bench/target/vigia-bench-0.1.0-SNAPSHOT-all.jar "$@"
