@@ -57,8 +57,23 @@ class CliTest {
     }
 
     @Test
-    void aReplayOfAMissingFolderIsRefusedWithoutTouchingKafka() {
-        assertThat(cli("replay", dir.resolve("nope").toString())).isEqualTo(2).as("KAFKA_BOOTSTRAP_SERVERS is not set");
+    void aReplayIsValidatedBeforeKafkaIsEvenConfigured() throws Exception {
+        Files.writeString(dir.resolve("commitments.json"), "[]");
+        Files.writeString(dir.resolve("progress.jsonl"), "{\"updateId\":\"u1\"}\n");
+
+        assertThat(cli("replay", dir.resolve("nope").toString())).isEqualTo(1);
+        assertThat(cli("replay", dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("nope: is not a folder").contains("progress.jsonl:1: commitmentId: is required")
+                .doesNotContain("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    @Test
+    void aValidDatasetWithoutKafkaSettingsIsAConfigurationError() throws Exception {
+        Files.writeString(dir.resolve("commitments.json"), "[{\"id\":\"C1\",\"planId\":\"P\",\"country\":\"MX\",\"title\":\"T\","
+                + "\"agency\":\"PGR\",\"sector\":\"s\",\"origin\":\"CO_CREATED\",\"startDate\":\"2014-01-01\",\"dueDate\":\"2014-02-01\"}]");
+        Files.writeString(dir.resolve("progress.jsonl"), "");
+
+        assertThat(cli("replay", dir.toString(), "--speed", "max")).isEqualTo(2);
         assertThat(err.toString()).contains("KAFKA_BOOTSTRAP_SERVERS is required");
     }
 }

@@ -17,6 +17,7 @@ import org.vigia.ingest.Durations;
 import org.vigia.ingest.registry.Importer;
 import org.vigia.ingest.registry.ProgressFile;
 import org.vigia.ingest.registry.RegistryFile;
+import org.vigia.ingest.replay.Dataset;
 import org.vigia.ingest.replay.DatasetException;
 import org.vigia.ingest.replay.Replay;
 import org.vigia.ingest.replay.ReplayOptions;
@@ -128,10 +129,11 @@ public final class Cli {
         if (args.length < 2) {
             throw new UsageException("replay needs a dataset folder");
         }
-        Path dir = Path.of(args[1]);
         ReplayOptions options = replayOptions(args, 2).withProgress(out::println);
+        // Every line is validated before Kafka is even looked at.
+        Dataset dataset = Dataset.load(Path.of(args[1]));
         KafkaSettings kafka = KafkaSettings.from(env);
-        ReplaySummary summary = Replay.run(kafka, dir, options);
+        ReplaySummary summary = Replay.run(kafka, dataset, options);
         return summary.steps() > 0 ? 0 : 1;
     }
 

@@ -235,6 +235,7 @@ class IngestApiIT {
 
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("larger than " + MAX_BODY + " bytes");
+        assertThat(service.meterRegistry().counter("vigia.ingest.updates.rejected", "reason", "too_large").count()).isPositive();
     }
 
     @Test
