@@ -33,6 +33,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        quietLogsUnlessAsked();
         String command = args.length == 0 ? "up" : args[0];
         try {
             switch (command) {
@@ -48,6 +49,21 @@ public final class Launcher {
         } catch (SettingsException e) {
             System.err.println("vigia: configuration error: " + e.getMessage());
             System.exit(2);
+        }
+    }
+
+    /**
+     * The console is for the story: alerts, progress and where to look. Services log only
+     * warnings and Kafka only errors, unless VIGIA_LOG_LEVEL asks for more.
+     */
+    private static void quietLogsUnlessAsked() {
+        if (System.getenv("VIGIA_LOG_LEVEL") != null
+                || !(org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) {
+            return;
+        }
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+        for (String noisy : new String[] {"org.apache.kafka", "kafka", "state.change.logger", "org.eclipse.jetty"}) {
+            context.getLogger(noisy).setLevel(ch.qos.logback.classic.Level.ERROR);
         }
     }
 
