@@ -1,0 +1,40 @@
+package org.vigia.alerts.pipeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vigia.alerts.log.Kind;
+import org.vigia.alerts.log.Notification;
+import org.vigia.alerts.subscription.Delivery;
+import org.vigia.alerts.subscription.Language;
+import org.vigia.alerts.subscription.Matchers;
+import org.vigia.alerts.subscription.Subscription;
+import org.vigia.events.Alert;
+import org.vigia.events.AlertStatus;
+import org.vigia.events.AlertType;
+import org.vigia.events.Severity;
+
+final class Fixtures {
+    static final Instant NOW = Instant.parse("2026-05-11T13:00:00Z");
+
+    private Fixtures() {
+    }
+
+    static Alert alert(String id, String agency, AlertType type, AlertStatus status, Severity severity) {
+        return new Alert(id, type, status, severity, "MX-" + agency + "-01", "MX-2013", agency, "justice-security",
+                "Registro de detenidos", NOW, "resumen", Map.of());
+    }
+
+    static Subscription subscription(String id, Matchers match, Delivery delivery) {
+        return new Subscription(id, id, List.of("alertas@" + id + ".example"), Language.ES, match, delivery);
+    }
+
+    static Matchers agencies(String... agencies) {
+        return new Matchers(List.of(agencies), List.of(), List.of(), List.of(), Set.of(), null);
+    }
+
+    static Notification pending(String subscriber, Alert alert, Kind kind, Instant dueAt) {
+        return Notification.pending(subscriber, alert, kind, 0, Delivery.IMMEDIATE, NOW, dueAt, NOW);
+    }
+}
