@@ -95,6 +95,15 @@ class SerdeRoundTripTest {
     }
 
     @Test
+    void aFieldGivenTwiceIsRejectedAtTheEdge() {
+        byte[] json = "{\"at\":\"2014-01-01T00:00:00Z\",\"at\":\"2015-01-01T00:00:00Z\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Json.readStrict(json, Tick.class))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage())
+                        .contains("Duplicate field 'at'"));
+    }
+
+    @Test
     void deserializerRejectsInvalidRecordsNamingTheFieldSoStreamsCanDeadLetterThem() {
         JsonSerde<ProgressUpdate> serde = new JsonSerde<>(ProgressUpdate.class);
         byte[] bad = Fixtures.with(Fixtures.PROGRESS, "percent", "140");

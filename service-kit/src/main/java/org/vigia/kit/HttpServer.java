@@ -49,18 +49,27 @@ public final class HttpServer implements AutoCloseable {
                 log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 ApiErrors.respond(ctx, 500, "internal error");
             });
+            // Javalin's own 404 and 413 bodies are plain text; a route's own JSON error stays.
             config.routes.error(404, "*", ctx -> {
-                String type = ctx.res().getContentType();
-                if (type == null || !type.contains("json")) {
+                if (!answeredWithJson(ctx)) {
                     ApiErrors.respond(ctx, 404, "no such resource: " + ctx.path());
                 }
             });
-            config.routes.error(413, "*", ctx -> ApiErrors.respond(ctx, 413, "request body larger than " + maxBody + " bytes"));
+            config.routes.error(413, "*", ctx -> {
+                if (!answeredWithJson(ctx)) {
+                    ApiErrors.respond(ctx, 413, "request body larger than " + maxBody + " bytes");
+                }
+            });
             routes.accept(config.routes);
         });
         app.start();
         log.info("HTTP on {}:{}", host, app.port());
         return new HttpServer(app);
+    }
+
+    private static boolean answeredWithJson(io.javalin.http.Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.contains("json");
     }
 
     public int port() {

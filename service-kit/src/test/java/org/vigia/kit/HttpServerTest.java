@@ -49,4 +49,21 @@ class HttpServerTest {
             assertThat(missing.body()).contains("no such resource");
         }
     }
+
+    @Test
+    void aRoutesOwnJsonErrorIsKeptAndAnOversizedBodyGetsAJson413() throws Exception {
+        try (HttpServer server = HttpServer.start("127.0.0.1", 0, 16, Metrics.registry("t"), () -> true, routes -> {
+            routes.get("/own", ctx -> ApiErrors.respond(ctx, 413, "batch of 5000 exceeds 1000 items"));
+            routes.post("/upload", ctx -> ctx.result(ctx.body()));
+        })) {
+            HttpResponse<String> own = get(server, "/own");
+            assertThat(own.statusCode()).isEqualTo(413);
+            assertThat(own.body()).contains("batch of 5000 exceeds 1000 items");
+            HttpResponse<String> big = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/upload"))
+                    .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(big.statusCode()).isEqualTo(413);
+            assertThat(big.body()).contains("\"status\":413").contains("larger than 16 bytes");
+        }
+    }
 }
