@@ -73,4 +73,29 @@ class DeliveryIT {
                 .extracting(Notification::state, Notification::messageId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(State.SENT, es.messageId()));
     }
+
+    @Test
+    void templatesArriveInBothLanguagesWithAccentsIntactAfterMimeDecodingAndEscapedHtml() throws Exception {
+        Alert stall = stalled("stall-pgr-04-e1", "PGR", "MX-PGR-04", "Registro <Nacional> de detenidos: ¿acción?", 92);
+        timeline.at(0).push(stall);
+        timeline.at(1);
+        Mailbox.Received es = timeline.expectEmail(to("articulo19"),
+                subject("[Vigía] PGR · Registro <Nacional> de detenidos: ¿acción?: sin avance desde hace 92 días"));
+        Mailbox.Received en = timeline.expectEmail(to("cidac"),
+                subject("[Vigía] PGR · Registro <Nacional> de detenidos: ¿acción?: no progress for 92 days"));
+        assertThat(es.contentType()).startsWith("multipart/alternative");
+        assertThat(es.text()).contains("Hola, Artículo 19:").contains("Días sin avance: 92")
+                .contains("Última nota: «Pendiente la firma del convenio con la Policía Federal»")
+                .contains("Evidencia: https://evidencia.example/pgr/acta-3.pdf")
+                .contains("Ver en el panel de control: http://panel.vigia.example/#/commitments/MX-PGR-04");
+        assertThat(es.html()).contains("<html lang=\"es\">").contains("Registro &lt;Nacional&gt; de detenidos: ¿acción?")
+                .contains("Policía Federal").doesNotContain("<Nacional>");
+        assertThat(en.text()).contains("Hello CIDAC,").contains("Days without progress: 92").contains("Official completion: 40%");
+        assertThat(en.html()).contains("<html lang=\"en\">").contains("See it on the control panel");
+
+        var raw = smtp.getReceivedMessagesForDomain("articulo19.example")[0];
+        assertThat(raw.getHeader("Subject")[0]).startsWith("=?UTF-8?");
+        assertThat(raw.getFrom()[0].toString()).contains("alertas@vigia.example");
+        assertThat(((jakarta.mail.internet.InternetAddress) raw.getFrom()[0]).getPersonal()).isEqualTo("Vigía");
+    }
 }
