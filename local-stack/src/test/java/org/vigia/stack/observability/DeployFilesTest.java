@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.vigia.alerts.subscription.SubscriptionsParser;
+import org.vigia.ingest.news.FeedsConfig;
 import org.vigia.kit.TokenStore;
 
 /** Checks of the deployment files that need no running service. */
@@ -65,5 +67,18 @@ class DeployFilesTest {
             checked++;
         }
         assertThat(checked).as("example tokens listed in deploy/compose/README.md").isEqualTo(7);
+    }
+
+    @Test
+    void theComposeFeedsFileIsOneIngestAccepts() {
+        FeedsConfig feeds = FeedsConfig.load(deploy.root.resolve("deploy/compose/feeds.yaml"));
+        assertThat(feeds.feeds()).hasSize(2);
+        assertThat(feeds.agencies()).containsKeys("PGR", "SCT");
+    }
+
+    @Test
+    void theComposeSubscriptionsFileIsOneTheAlertServiceAccepts() throws IOException {
+        var subscriptions = SubscriptionsParser.parse(Files.readString(deploy.root.resolve("deploy/compose/subscriptions.yaml")));
+        assertThat(subscriptions.all()).hasSize(3);
     }
 }
