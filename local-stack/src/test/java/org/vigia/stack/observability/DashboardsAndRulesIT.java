@@ -73,9 +73,12 @@ class DashboardsAndRulesIT {
 
     @Test
     void prometheusScrapesTheServicesAndAnswersTheDashboardQueries(@TempDir Path prometheusDir) {
-        assertThat(Files.isExecutable(PrometheusServer.BINARY))
-                .as("%s is missing: install Debian's Prometheus (apt-get install prometheus); CI does", PrometheusServer.BINARY)
-                .isTrue();
+        // CI installs Prometheus and must run this; a developer without it is told, not failed.
+        String hint = PrometheusServer.BINARY + " is missing: install Debian's Prometheus (apt-get install prometheus)";
+        if (System.getenv("CI") == null) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(PrometheusServer.BINARY), hint);
+        }
+        assertThat(Files.isExecutable(PrometheusServer.BINARY)).as(hint).isTrue();
         try (PrometheusServer prometheus = PrometheusServer.start(prometheusDir, observed.ports(), ruleFiles())) {
             await("Prometheus is ready").atMost(Duration.ofSeconds(60)).until(prometheus::ready);
             await("the three services are up as scrape targets").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
