@@ -91,7 +91,7 @@ public final class NewsHeat {
         details.put("halfLifeDays", thresholds.heatHalfLife().toHours() / 24.0);
         details.put("headlines", state.headlines.stream().map(AgencyHeat.Headline::title).toList());
         details.put("headlineUrls", state.headlines.stream().map(AgencyHeat.Headline::url).toList());
-        details.put("unfinishedCommitments", List.copyOf(state.unfinished.keySet()));
+        details.put("unfinishedCommitments", List.copyOf(new TreeSet<>(state.unfinished.keySet())));
         details.put("plans", plans);
         return new Alert(state.episode.alertId(), AlertType.SENSITIVITY_SPIKE, status, Severity.WARNING, null,
                 plans.size() == 1 ? plans.get(0) : null, agency, null, null, now, summary, details);

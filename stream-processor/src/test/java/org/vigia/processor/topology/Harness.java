@@ -24,7 +24,7 @@ import org.vigia.events.Topics;
 import org.vigia.processor.errors.DeadLetters;
 
 /** A TopologyTestDriver around the real topology, speaking in commitments, reports and ticks. */
-final class Harness implements AutoCloseable {
+public final class Harness implements AutoCloseable {
     final Topics topics = new Topics("t.");
     final TopologyTestDriver driver;
     final List<String> deadLetterReasons = new ArrayList<>();
@@ -39,7 +39,7 @@ final class Harness implements AutoCloseable {
     final TestOutputTopic<byte[], byte[]> deadLetters;
     private final List<Alert> alertLog = new ArrayList<>();
 
-    Harness() {
+    public Harness() {
         this(Thresholds.defaults());
     }
 
@@ -47,6 +47,11 @@ final class Harness implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "vigia-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, java.nio.file.Files.createTempDirectory("vigia-ttd-").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         DeadLetters.configure(props, topics.deadLetter.name(), deadLetterReasons::add);
         driver = new TopologyTestDriver(VigiaTopology.build(
                 new TopologySettings(topics, thresholds, 1, TopologyObserver.NONE)), props, Fixtures.day("2013-12-01"));
@@ -70,7 +75,7 @@ final class Harness implements AutoCloseable {
         return driver.createInputTopic(name, Serdes.String().serializer(), serde.serializer());
     }
 
-    Harness register(Commitment c, Instant at) {
+    public Harness register(Commitment c, Instant at) {
         commitments.pipeInput(c.id(), c, at);
         return this;
     }
@@ -84,7 +89,7 @@ final class Harness implements AutoCloseable {
         return this;
     }
 
-    Harness report(ProgressUpdate u) {
+    public Harness report(ProgressUpdate u) {
         progress.pipeInput(u.commitmentId(), u, u.reportedAt());
         return this;
     }
@@ -94,7 +99,7 @@ final class Harness implements AutoCloseable {
         return this;
     }
 
-    Harness tick(Instant at) {
+    public Harness tick(Instant at) {
         clock.pipeInput("tick-0", new Tick(at), at);
         return this;
     }
@@ -111,13 +116,13 @@ final class Harness implements AutoCloseable {
         return this;
     }
 
-    Harness news(String agency, NewsSignal n) {
+    public Harness news(String agency, NewsSignal n) {
         news.pipeInput(agency, n, n.publishedAt());
         return this;
     }
 
     /** Every alert emitted so far, in order. */
-    List<Alert> alerts() {
+    public List<Alert> alerts() {
         alertLog.addAll(alerts.readValuesToList());
         return List.copyOf(alertLog);
     }

@@ -1,0 +1,75 @@
+package org.vigia.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.vigia.events.Alert;
+import org.vigia.events.Topics;
+
+/**
+ * Two processor instances with one application id share the partitions; each answers for
+ * every key. Stopping one leaves the other serving every key, and the alerts on
+ * {@code vigia.alerts} (read committed) are exactly those the topology gives — none lost,
+ * none repeated — across the rebalance.
+ */
+class TwoInstancesIT {
+    private final String prefix = BrokerSupport.uniquePrefix();
+    private final Topics topics = new Topics(prefix);
+    private final String applicationId = "vigia-two-" + UUID.randomUUID();
+    private ProcessorService a;
+    private ProcessorService b;
+
+    @AfterEach
+    void stop() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    @Test
+    void eitherInstanceAnswersForEveryKeyAndTheSurvivorTakesOverWithoutLosingOrRepeatingAlerts() {
+        List<Dataset.Step> steps = Dataset.steps();
+        List<Dataset.Step> firstHalf = steps.subList(0, 40);
+        List<Dataset.Step> secondHalf = steps.subList(40, steps.size());
+        a = new ProcessorService(ProcessorSettings.from(BrokerSupport.env(prefix, applicationId)));
+        b = new ProcessorService(ProcessorSettings.from(BrokerSupport.env(prefix, applicationId)));
+        a.start();
+        b.start();
+
+        BrokerSupport.write(topics, firstHalf);
+        Map<String, List<Alert>> expectedFirst = BrokerSupport.byKey(Dataset.expectedAlerts(firstHalf));
+        await("the alerts of the first 40 weeks").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(BrokerSupport.alertsByKey(topics)).isEqualTo(expectedFirst));
+
+        for (ProcessorService instance : List.of(a, b)) {
+            for (String id : Dataset.commitmentIds()) {
+                BrokerSupport.Response r = BrokerSupport.get(instance.httpPort(), "/api/v1/commitments/" + id);
+                assertThat(r.status()).as("GET %s from port %d", id, instance.httpPort()).isEqualTo(200);
+                assertThat(r.body()).contains("\"commitmentId\":\"" + id + "\"").contains("\"recentUpdates\"");
+            }
+            assertThat(BrokerSupport.get(instance.httpPort(), "/api/v1/commitments?plan=mx-2013").body())
+                    .contains(Dataset.commitmentIds().stream().map(id -> "\"" + id + "\"").toList());
+        }
+
+        b.close();
+        b = null;
+        BrokerSupport.write(topics, secondHalf);
+        Map<String, List<Alert>> expectedAll = BrokerSupport.byKey(Dataset.expectedAlerts(steps));
+        await("every alert of the replay, once").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(BrokerSupport.alertsByKey(topics)).isEqualTo(expectedAll));
+        for (String id : Dataset.commitmentIds()) {
+            assertThat(BrokerSupport.get(a.httpPort(), "/api/v1/commitments/" + id).status()).isEqualTo(200);
+        }
+        assertThat(BrokerSupport.get(a.httpPort(), "/api/v1/commitments").body())
+                .contains(Dataset.commitmentIds().stream().map(id -> "\"" + id + "\"").toList());
+    }
+}
