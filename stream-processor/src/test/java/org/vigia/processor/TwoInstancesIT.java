@@ -35,6 +35,31 @@ class TwoInstancesIT {
         }
     }
 
+    private static void queryApiAnswersListsCsvAndErrors(int port) {
+        BrokerSupport.Response csv = BrokerSupport.get(port, "/api/v1/commitments?agency=PGR", "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body().lines().toList()).hasSize(7).first().asString().startsWith("commitmentId,planId,agency");
+        assertThat(BrokerSupport.get(port, "/api/v1/commitments?state=STALLED&agency=PGR").body())
+                .contains("\"pgr-4\"").doesNotContain("\"sct-1\"");
+
+        BrokerSupport.Response badState = BrokerSupport.get(port, "/api/v1/commitments?state=LATE");
+        assertThat(badState.status()).isEqualTo(400);
+        assertThat(badState.body()).contains("\"field\":\"state\"").contains("LATE");
+        assertThat(BrokerSupport.get(port, "/api/v1/alerts?limit=0").body()).contains("\"field\":\"limit\"");
+        assertThat(BrokerSupport.get(port, "/api/v1/commitments/nope").status()).isEqualTo(404);
+        assertThat(BrokerSupport.get(port, "/api/v1/commitments/nope/history").status()).isEqualTo(404);
+
+        assertThat(BrokerSupport.get(port, "/api/v1/sectors?plan=mx-2013").body())
+                .contains("\"sector\":\"infrastructure\"").contains("\"sector\":\"justice-security\"");
+        assertThat(BrokerSupport.get(port, "/api/v1/agencies?plan=mx-2013", "text/csv").body())
+                .startsWith("planId,agency,commitments").contains("mx-2013,PGR,6,");
+        assertThat(BrokerSupport.get(port, "/api/v1/alerts?plan=mx-2013&limit=5").body())
+                .contains("\"alertId\"");
+        assertThat(BrokerSupport.get(port, "/api/v1/commitments/pgr-1/history").body())
+                .contains("\"recentUpdates\"").contains("pgr-1-start").contains("pgr-1:STALLED:2014-05-04");
+    }
+
     @Test
     void eitherInstanceAnswersForEveryKeyAndTheSurvivorTakesOverWithoutLosingOrRepeatingAlerts() {
         List<Dataset.Step> steps = Dataset.steps();
@@ -59,6 +84,9 @@ class TwoInstancesIT {
             assertThat(BrokerSupport.get(instance.httpPort(), "/api/v1/commitments?plan=mx-2013").body())
                     .contains(Dataset.commitmentIds().stream().map(id -> "\"" + id + "\"").toList());
         }
+
+        queryApiAnswersListsCsvAndErrors(a.httpPort());
+        queryApiAnswersListsCsvAndErrors(b.httpPort());
 
         b.close();
         b = null;
