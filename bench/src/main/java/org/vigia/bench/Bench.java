@@ -6,7 +6,7 @@ import org.vigia.kafka.embedded.EmbeddedKafkaBroker;
 /**
  * Benchmarks for the quality bars of the design, each against a bare-Kafka yardstick run
  * side by side on the same broker, so the reported figure is a ratio that survives a noisy
- * machine. Run with {@code bench/run.sh processor|ingest} (see bench/README.md).
+ * machine. Run with {@code bench/run.sh processor|ingest|latency|alert-latency} (see bench/README.md).
  *
  * <p>Without {@code KAFKA_BOOTSTRAP_SERVERS} an embedded broker is started in a temp folder.
  */
@@ -16,8 +16,11 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "processor" : args[0];
-        int updates = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int first = args.length > 1 ? Integer.parseInt(args[1]) : -1;
+        int second = args.length > 2 ? Integer.parseInt(args[2]) : -1;
+        int third = args.length > 3 ? Integer.parseInt(args[3]) : -1;
+        int fourth = args.length > 4 ? Integer.parseInt(args[4]) : -1;
+        quietLogs();
         String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         EmbeddedKafkaBroker broker = null;
         String bootstrap = external;
@@ -28,10 +31,14 @@ public final class Bench {
         }
         try {
             switch (which) {
-                case "processor" -> ProcessorBench.run(bootstrap, updates, 10_000, rounds);
-                case "ingest" -> IngestBench.run(bootstrap, updates, 10_000, 500, 4, rounds);
+                case "processor" -> ProcessorBench.run(bootstrap, or(first, 200_000), 10_000, or(second, 3));
+                case "ingest" -> IngestBench.run(bootstrap, or(first, 200_000), 10_000, or(third, 500), or(fourth, 4),
+                        or(second, 4));
+                case "alert-latency" -> AlertLatencyBench.run(bootstrap, or(first, 60));
+                case "latency" -> LatencyBench.run(bootstrap, or(first, 5_000), or(second, 30), 10_000, 50);
                 default -> {
-                    System.err.println("usage: bench processor|ingest [updates] [rounds]");
+                    System.err.println("usage: bench processor [updates] [rounds] | ingest [updates] [rounds] [batch] [clients]"
+                            + " | latency [updates/s] [seconds] | alert-latency [samples]");
                     System.exit(2);
                 }
             }
@@ -41,5 +48,23 @@ public final class Bench {
             }
         }
         System.exit(0);
+    }
+
+    /** The services' and Kafka's INFO/WARN chatter (leader elections, temp state dirs) would bury the results. */
+    private static void quietLogs() {
+        if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) {
+            return;
+        }
+        // logback.xml sets levels on named loggers (they win over the root's), so set every one.
+        context.getLoggerList().forEach(l -> {
+            if (l.getLevel() != null) {
+                l.setLevel(ch.qos.logback.classic.Level.ERROR);
+            }
+        });
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.ERROR);
+    }
+
+    private static int or(int value, int defaultValue) {
+        return value > 0 ? value : defaultValue;
     }
 }

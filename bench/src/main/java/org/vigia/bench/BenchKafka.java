@@ -33,6 +33,14 @@ final class BenchKafka {
     private BenchKafka() {
     }
 
+    static String agency(int i) {
+        return AGENCIES[i % AGENCIES.length];
+    }
+
+    static String sector(int i) {
+        return SECTORS[i % SECTORS.length];
+    }
+
     static Commitment commitment(int i) {
         return new Commitment("C-" + i, "BENCH-PLAN", "MX", "Commitment " + i, AGENCIES[i % AGENCIES.length],
                 SECTORS[i % SECTORS.length], null, Origin.CO_CREATED, LocalDate.of(2014, 1, 1), LocalDate.of(2016, 1, 1),
@@ -45,6 +53,35 @@ final class BenchKafka {
         double percent = Math.min(100, (i / keys) % 100);
         return new ProgressUpdate("u-" + i, "C-" + c, (i & 1) == 0 ? "m1" : "m2", percent, null, Source.AGENCY,
                 "agency:" + AGENCIES[c % AGENCIES.length], START.plus(Duration.ofMinutes(i / 10)), null, null);
+    }
+
+    /**
+     * Creates the topics and waits until the broker leads every partition. Right after
+     * creation the broker may still answer NOT_LEADER_OR_FOLLOWER; an idempotent producer
+     * that starts writing then was seen stuck for good retrying OUT_OF_ORDER_SEQUENCE_NUMBER.
+     * ListOffsets is served by the leader only, so its success is the readiness signal.
+     */
+    static void createTopics(KafkaSettings kafka, List<org.vigia.events.Topic<?, ?>> topics)
+            throws Exception {
+        org.vigia.kit.TopicCreator.ensure(kafka, topics);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            List<String> names = topics.stream().map(org.vigia.events.Topic::name).toList();
+            while (true) {
+                try {
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    admin.describeTopics(names).allTopicNames().get().forEach((name, d) -> d.partitions()
+                            .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+                    admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+                    return;
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("topics not led by the broker within 60 s", e);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
     }
 
     static void writeRegistry(KafkaSettings kafka, int keys) {
@@ -77,27 +114,73 @@ final class BenchKafka {
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Waits until the consumer group has committed every offset of {@code topic}; returns when it did. */
-    static Instant awaitCaughtUp(KafkaSettings kafka, String group, String topic, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /** How far a consumer group got through a topic: records committed, and whether that is all of them. */
+    record Progress(long committed, long total, double seconds, double secondHalfRate) {
+        boolean complete() {
+            return committed >= total;
+        }
+
+        double rate() {
+            return committed / seconds;
+        }
+    }
+
+    /**
+     * Waits until the consumer group has committed every offset of {@code topic}, or until
+     * {@code cap} has passed, printing progress every 10 s. Counts from now ({@code t0}
+     * nanos is the start of the measurement).
+     */
+    static Progress awaitCaughtUp(KafkaSettings kafka, String group, String topic, Duration cap, long t0)
+            throws Exception {
+        long deadline = t0 + cap.toNanos();
+        long nextReport = t0 + Duration.ofSeconds(10).toNanos();
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-            while (System.nanoTime() < deadline) {
+            long total = ends.values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+            List<long[]> samples = new java.util.ArrayList<>(); // {nanos, committed}
+            while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed =
                         admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                boolean done = ends.entrySet().stream().allMatch(e -> {
+                long now = System.nanoTime();
+                long done = 0;
+                for (var e : ends.entrySet()) {
                     OffsetAndMetadata c = committed.get(e.getKey());
-                    return e.getValue().offset() == 0 || (c != null && c.offset() >= e.getValue().offset());
-                });
-                if (done) {
-                    return Instant.now();
+                    done += c == null ? 0 : Math.min(c.offset(), e.getValue().offset());
+                }
+                samples.add(new long[] {now, done});
+                long half = t0 + (now - t0) / 2;
+                long[] mid = samples.stream().filter(x -> x[0] >= half).findFirst().orElse(samples.get(0));
+                double secondHalf = now == mid[0] ? 0 : (done - mid[1]) / ((now - mid[0]) / 1e9);
+                Progress progress = new Progress(done, total, (now - t0) / 1e9, secondHalf);
+                if (progress.complete() || now >= deadline) {
+                    return progress;
+                }
+                if (now >= nextReport) {
+                    System.out.printf("    %s: %,d / %,d after %.0f s (%,.0f rec/s)%n", group, done, total,
+                            progress.seconds(), progress.rate());
+                    nextReport += Duration.ofSeconds(10).toNanos();
                 }
                 Thread.sleep(20);
             }
         }
-        throw new IllegalStateException(group + " did not catch up on " + topic + " within " + timeout);
+    }
+
+    /** As {@link #awaitCaughtUp(KafkaSettings, String, String, Duration, long)}, failing if not all was consumed. */
+    static void awaitCaughtUp(KafkaSettings kafka, String group, String topic, Duration timeout) throws Exception {
+        Progress p = awaitCaughtUp(kafka, group, topic, timeout, System.nanoTime());
+        if (!p.complete()) {
+            throw new IllegalStateException(group + " did not catch up on " + topic + " within " + timeout);
+        }
+    }
+
+    static void deleteQuietly(java.nio.file.Path dir) {
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            // a temp folder left behind is harmless
+        }
     }
 }

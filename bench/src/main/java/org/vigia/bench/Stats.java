@@ -34,4 +34,20 @@ final class Stats {
         return String.format("%-44s median %6.2f          (min %.2f, max %.2f, n=%d)", name, median(ratios),
                 Collections.min(ratios), Collections.max(ratios), ratios.size());
     }
+
+    static String list(List<Double> values) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : values) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(String.format("%.2f", v));
+        }
+        return sb.toString();
+    }
+
+    /** The p-th percentile (0–100) by nearest rank. */
+    static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
 }
