@@ -19,6 +19,8 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.FeatureUpdate;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -72,6 +74,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             String bootstrap = "127.0.0.1:" + brokerPort;
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap, dataDir, deleteOnClose);
             broker.awaitReady(Duration.ofSeconds(60));
+            broker.useTransactionsV1();
             log.info("embedded Kafka broker ready on {} (data in {})", bootstrap, dataDir.getFileName());
             return broker;
         } catch (IOException e) {
@@ -164,6 +167,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Pins the broker to the classic transaction protocol (transaction.version=1). On 4.4.0's
+     * default, version 2, the stream processor's exactly-once tests lost output records: a
+     * producer that began its next transaction while the last was still completing got
+     * CONCURRENT_TRANSACTIONS, and its retried batches were then refused as out of order.
+     * Idempotent, so it also applies to a data folder formatted before this setting existed.
+     */
+    private void useTransactionsV1() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            admin.updateFeatures(Map.of("transaction.version", new FeatureUpdate((short) 1,
+                    FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)), new UpdateFeaturesOptions()).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set transaction.version=1 on the embedded broker", e);
         }
     }
 

@@ -56,6 +56,14 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
+    void usesTheClassicTransactionProtocol() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", EmbeddedKafkaBroker.shared().bootstrapServers()))) {
+            var finalized = admin.describeFeatures().featureMetadata().get(30, TimeUnit.SECONDS).finalizedFeatures();
+            assertThat(finalized.get("transaction.version").maxVersionLevel()).isEqualTo((short) 1);
+        }
+    }
+
+    @Test
     void restartsOnItsOwnDataFolderKeepingTopics(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", first.bootstrapServers()))) {
