@@ -22,6 +22,7 @@ import org.vigia.kit.Metrics;
 import org.vigia.kit.Service;
 import org.vigia.kit.TopicCreator;
 import org.vigia.processor.errors.DeadLetters;
+import org.vigia.processor.panel.PanelRoutes;
 import org.vigia.processor.query.QueryRoutes;
 import org.vigia.processor.query.QueryService;
 import org.vigia.processor.query.QueryUnavailableException;
@@ -57,7 +58,10 @@ public final class ProcessorService implements Service {
         registry = Metrics.registry("stream-processor");
         ProcessorMetrics metrics = new ProcessorMetrics(registry);
         http = HttpServer.start(settings.httpHost(), settings.httpPort(), registry, this::ready,
-                routes -> QueryRoutes.register(routes, this::queries));
+                routes -> {
+                    QueryRoutes.register(routes, this::queries);
+                    PanelRoutes.register(routes);
+                });
         HostInfo self = HostInfo.buildFromEndpoint(settings.advertisedHost().orElse("127.0.0.1:" + http.port()));
 
         streams = new KafkaStreams(VigiaTopology.build(new TopologySettings(settings.kafka().topics(),

@@ -68,8 +68,10 @@ public final class QueryRoutes {
     }
 
     private static boolean wantsCsv(Context ctx) {
+        // ?format=csv lets a plain link (the panel's download, a spreadsheet's web import) ask for CSV.
         String accept = ctx.header("Accept");
-        return accept != null && accept.toLowerCase().contains("text/csv");
+        return "csv".equalsIgnoreCase(ctx.queryParam("format"))
+                || accept != null && accept.toLowerCase().contains("text/csv");
     }
 
     private static void csv(Context ctx, String body) {
