@@ -1,10 +1,14 @@
 package org.vigia.processor.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -29,14 +33,18 @@ import org.vigia.events.Topics;
  * <pre>
  * commitments ─┐
  * progress ────┼─▶ commitment-judge ──▶ commitment-status ─▶ status table ─▶ sector-rollup ─▶ sector-completion
- * clock ───────┤        │  └──────────▶ alerts ◀──┐                      └─▶ agency-rollup
- *              │        └─▶ agency-membership ─┐  │      alerts ─▶ alerts-by-plan ─▶ alert-timeline
- * news ────────┴──────────────────────────────┴─▶ news-heat
+ * clock ───────┘        │  └──────────▶ alerts ◀──┐                      └─▶ agency-rollup
+ *                       └─▶ heat-signals ───┐     │      alerts ─▶ alerts-by-plan ─▶ alert-timeline
+ * news ─────────────────────────────────────┴─▶ news-heat
  * </pre>
  *
- * <p>The clock topic has a single source node feeding both the judge and the news heat, so
- * commitments, progress, news, the clock and the membership topic form one sub-topology:
- * task <i>p</i> reads partition <i>p</i> of each, and every task sees every tick.
+ * <p>The judge's sub-topology reads only what ingest writes (commitments, progress, clock):
+ * task <i>p</i> reads partition <i>p</i> of each, ordered by timestamp, and
+ * {@code max.task.idle.ms} is a grace for those live producers only. The judge passes each
+ * tick it reads, and each agency-membership change, to the news heat through the internal
+ * {@code heat-signals} topic (ticks to the same partition number), so the heat — a second
+ * sub-topology with the news — still sees every tick. Were that feedback topic in the judge's
+ * sub-topology, the judge would idle on it after every commit that wrote to it.
  */
 public final class VigiaTopology {
     private VigiaTopology() {
@@ -78,14 +86,15 @@ public final class VigiaTopology {
                 .process(() -> new CommitmentJudge(settings.thresholds(), settings.observer()),
                         Named.as("commitment-judge"), StoreNames.LEDGER, StoreNames.JUDGE_CLOCK);
 
-        KStream<String, Input> memberships = only(judged, Emission.Kind.MEMBERSHIP, "membership")
-                .mapValues(Emission::membership, Named.as("membership-value"))
-                .repartition(Repartitioned.with(keys, new InternalSerde<>(Membership.class))
-                        .withName("agency-membership").withNumberOfPartitions(settings.partitions()))
-                .mapValues(m -> Input.of(m), Named.as("membership-as-input"));
+        KStream<String, Input> heatSignals = only(judged, Emission.Kind.HEAT, "heat-signal")
+                .mapValues(Emission::heat, Named.as("heat-signal-value"))
+                .repartition(Repartitioned.with(keys, new InternalSerde<>(HeatSignal.class))
+                        .withName("heat-signals").withNumberOfPartitions(settings.partitions())
+                        .withStreamPartitioner(VigiaTopology::heatPartition))
+                .mapValues(s -> s.carriesTick() ? Input.of(s.tick()) : Input.of(s.membership()),
+                        Named.as("heat-signal-as-input"));
         KStream<String, Emission> heated = news
-                .merge(clock, Named.as("heat-inputs-clock"))
-                .merge(memberships, Named.as("heat-inputs-membership"))
+                .merge(heatSignals, Named.as("heat-inputs-signals"))
                 .process(() -> new HeatProcessor(settings.thresholds(), settings.observer()),
                         Named.as("news-heat"), StoreNames.AGENCY_HEAT, StoreNames.HEAT_CLOCK);
 
@@ -112,6 +121,19 @@ public final class VigiaTopology {
                         .withName("sector-completion-sink"));
         rollup(statusTable, "agency", StoreNames.AGENCY_ROLLUP, new RollupAggregator(CommitmentStatus::agency));
         return builder.build();
+    }
+
+    /**
+     * A tick goes back to the partition number it was read from (every heat task gets every
+     * tick); a membership change goes where the producer's default partitioner puts the news
+     * of its agency, so it meets that agency's news.
+     */
+    private static Optional<Set<Integer>> heatPartition(String topic, String key, HeatSignal signal, int partitions) {
+        if (signal.carriesTick()) {
+            return Optional.of(Set.of(Math.floorMod(signal.partition(), partitions)));
+        }
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(keyBytes)) % partitions));
     }
 
     private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic, String name) {
