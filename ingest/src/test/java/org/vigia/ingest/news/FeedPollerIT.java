@@ -182,6 +182,8 @@ class FeedPollerIT {
                     server.requestsTo("/good") >= 4 && polls("error") >= 4);
             assertThat(server.requestsTo("/slow")).isGreaterThanOrEqualTo(1);
         }
+        // The poll counts as done before its transaction commits: wait for the item to be visible.
+        await("the good feed's item is on the news topic").atMost(PATIENCE).until(() -> !news().isEmpty());
         assertThat(news()).extracting(r -> r.value().outlet()).containsExactly("Observatorio");
     }
 
