@@ -106,7 +106,8 @@ public final class Env {
         return d;
     }
 
-    static Duration parseDuration(String s) {
+    /** A duration as people write it ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 4h}, {@code 1d}, ISO-8601), or null. */
+    public static Duration parseDuration(String s) {
         String v = s.trim().toLowerCase(Locale.ROOT);
         try {
             if (v.startsWith("p")) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.vigia.events.Commitment;
 import org.vigia.events.ProgressUpdate;
-import org.vigia.ingest.Durations;
 import org.vigia.ingest.registry.Importer;
 import org.vigia.ingest.registry.ProgressFile;
 import org.vigia.ingest.registry.RegistryFile;
@@ -158,7 +157,7 @@ public final class Cli {
     }
 
     private static Duration duration(String flag, String value) {
-        Duration d = Durations.parse(value);
+        Duration d = Env.parseDuration(value);
         if (d == null || d.isZero() || d.isNegative()) {
             throw new UsageException(flag + " must be a positive duration such as 1d, 6h, 30s or PT1H, was '" + value + "'");
         }
@@ -177,7 +176,7 @@ public final class Cli {
                 return d;
             }
         } else {
-            Duration perSecond = Durations.parse(value);
+            Duration perSecond = Env.parseDuration(value);
             if (perSecond != null && !perSecond.isZero() && !perSecond.isNegative()) {
                 return perSecond.toMillis() / 1000.0;
             }

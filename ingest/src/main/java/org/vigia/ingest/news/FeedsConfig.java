@@ -143,7 +143,7 @@ public record FeedsConfig(List<Feed> feeds, Map<String, List<Keyword>> agencies,
         if (v.isMissingNode() || v.isNull()) {
             return defaultValue;
         }
-        Duration d = org.vigia.ingest.Durations.parse(v.asText());
+        Duration d = org.vigia.kit.Env.parseDuration(v.asText());
         if (d == null || d.isZero() || d.isNegative()) {
             throw new SettingsException(where + ": " + field + " must be a duration such as 30s, 15m, 1h or 7d, was '" + v.asText() + "'");
         }
