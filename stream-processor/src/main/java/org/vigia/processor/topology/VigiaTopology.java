@@ -58,13 +58,14 @@ public final class VigiaTopology {
         Serde<Alert> alertSerde = t.alerts.valueSerde();
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.LEDGER), keys,
-                new InternalSerde<>(CommitmentLedger.class)));
+                new InternalSerde<>(CommitmentLedger.class)).withCachingEnabled());
+        // The clocks change with nearly every record: cached, their changelog gets one record per commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.JUDGE_CLOCK), keys,
-                Serdes.Long()));
+                Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.AGENCY_HEAT), keys,
                 new InternalSerde<>(AgencyHeat.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.HEAT_CLOCK), keys,
-                Serdes.Long()));
+                Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_TIMELINE),
                 keys, new InternalSerde<>(AlertTimeline.class)));
 
@@ -101,15 +102,26 @@ public final class VigiaTopology {
         KStream<String, CommitmentStatus> statuses = only(judged, Emission.Kind.STATUS, "status")
                 .mapValues(Emission::status, Named.as("status-value"));
         statuses.to(t.commitmentStatus.name(), Produced.with(keys, statusSerde).withName("commitment-status-sink"));
-        KTable<String, CommitmentStatus> statusTable = statuses.toTable(Named.as("status-table"),
+        // The status table reads the status topic back rather than toTable() on the judge's output:
+        // process() may change keys, so toTable() would copy every status through one more
+        // repartition topic. The key is the commitment id either way.
+        KTable<String, CommitmentStatus> statusTable = builder.table(t.commitmentStatus.name(),
+                Consumed.with(keys, statusSerde).withName("status-table-source"),
                 Materialized.<String, CommitmentStatus, KeyValueStore<Bytes, byte[]>>as(StoreNames.STATUS)
                         .withKeySerde(keys).withValueSerde(statusSerde));
 
-        KStream<String, Alert> alerts = only(judged, Emission.Kind.ALERT, "judge-alert")
-                .merge(only(heated, Emission.Kind.ALERT, "heat-alert"), Named.as("all-alerts"))
-                .mapValues(Emission::alert, Named.as("alert-value"));
-        alerts.to(t.alerts.name(), Produced.with(keys, alertSerde).withName("alerts-sink"));
-        alerts.flatMap((key, alert) -> planKeys(alert), Named.as("alert-by-plan-key"))
+        // The judge's and the heat's alerts go to the topic separately, and the timeline reads the
+        // topic back: merging the two streams would join the judge and the heat into one
+        // sub-topology again.
+        only(judged, Emission.Kind.ALERT, "judge-alert")
+                .mapValues(Emission::alert, Named.as("judge-alert-value"))
+                .to(t.alerts.name(), Produced.with(keys, alertSerde).withName("alerts-sink"));
+        only(heated, Emission.Kind.ALERT, "heat-alert")
+                .mapValues(Emission::alert, Named.as("heat-alert-value"))
+                .to(t.alerts.name(), Produced.with(keys, alertSerde).withName("heat-alerts-sink"));
+        source(builder, t.alerts, "alert-timeline")
+                .filter((k, v) -> v != null, Named.as("alerts-without-tombstones"))
+                .flatMap((key, alert) -> planKeys(alert), Named.as("alert-by-plan-key"))
                 .repartition(Repartitioned.with(keys, alertSerde).withName("alerts-by-plan"))
                 .process(AlertTimelineProcessor::new, Named.as("alert-timeline-writer"), StoreNames.ALERT_TIMELINE);
 
