@@ -52,7 +52,7 @@ class DeterminismIT {
     /**
      * Reprocessing a dataset that is already complete in Kafka gives the same commitment alerts.
      * The agency-wide SENSITIVITY_SPIKE is left out: which agencies have unfinished commitments
-     * reaches the news heat through the internal heat-signals topic, and a processor that
+     * reaches the news heat through the internal agency-membership topic, and a processor that
      * finds a whole dataset waiting may judge the news before that topic catches up (see README).
      */
     @Test

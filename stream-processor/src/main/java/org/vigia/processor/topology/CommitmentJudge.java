@@ -60,8 +60,6 @@ final class CommitmentJudge implements Processor<String, Input, String, Emission
                 Instant now = advance(Math.max(record.timestamp(), in.tick().at().toEpochMilli()));
                 observer.tick(now.toEpochMilli());
                 evaluateAll(now);
-                int partition = context.recordMetadata().map(m -> m.partition()).orElse(0);
-                context.forward(new Record<>(record.key(), Emission.tick(in.tick(), partition), record.timestamp()));
             }
             case COMMITMENT -> {
                 if (in.commitment() != null && !in.commitment().id().equals(record.key())) {

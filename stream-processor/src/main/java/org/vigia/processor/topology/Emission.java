@@ -2,15 +2,11 @@ package org.vigia.processor.topology;
 
 import org.vigia.events.Alert;
 import org.vigia.events.CommitmentStatus;
-import org.vigia.events.Tick;
 
-/**
- * What the judge and the news heat emit; split by kind to the output topics. A STATUS with null
- * status is a tombstone; a HEAT emission goes to the news heat (a membership change or a tick).
- */
-public record Emission(Kind kind, CommitmentStatus status, Alert alert, HeatSignal heat) {
+/** What the judge and the news heat emit; split by kind to the output topics. A STATUS with null status is a tombstone. */
+public record Emission(Kind kind, CommitmentStatus status, Alert alert, Membership membership) {
 
-    public enum Kind { STATUS, ALERT, HEAT }
+    public enum Kind { STATUS, ALERT, MEMBERSHIP }
 
     public static Emission status(CommitmentStatus s) {
         return new Emission(Kind.STATUS, s, null, null);
@@ -21,10 +17,6 @@ public record Emission(Kind kind, CommitmentStatus status, Alert alert, HeatSign
     }
 
     public static Emission membership(Membership m) {
-        return new Emission(Kind.HEAT, null, null, HeatSignal.of(m));
-    }
-
-    public static Emission tick(Tick t, int partition) {
-        return new Emission(Kind.HEAT, null, null, HeatSignal.of(t, partition));
+        return new Emission(Kind.MEMBERSHIP, null, null, m);
     }
 }

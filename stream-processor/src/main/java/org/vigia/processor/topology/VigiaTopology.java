@@ -1,14 +1,10 @@
 package org.vigia.processor.topology;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -33,18 +29,14 @@ import org.vigia.events.Topics;
  * <pre>
  * commitments ─┐
  * progress ────┼─▶ commitment-judge ──▶ commitment-status ─▶ status table ─▶ sector-rollup ─▶ sector-completion
- * clock ───────┘        │  └──────────▶ alerts ◀──┐                      └─▶ agency-rollup
- *                       └─▶ heat-signals ───┐     │      alerts ─▶ alerts-by-plan ─▶ alert-timeline
- * news ─────────────────────────────────────┴─▶ news-heat
+ * clock ───────┤        │  └──────────▶ alerts ◀──┐                      └─▶ agency-rollup
+ *              │        └─▶ agency-membership ─┐  │      alerts ─▶ alerts-by-plan ─▶ alert-timeline
+ * news ────────┴──────────────────────────────┴─▶ news-heat
  * </pre>
  *
- * <p>The judge's sub-topology reads only what ingest writes (commitments, progress, clock):
- * task <i>p</i> reads partition <i>p</i> of each, ordered by timestamp, and
- * {@code max.task.idle.ms} is a grace for those live producers only. The judge passes each
- * tick it reads, and each agency-membership change, to the news heat through the internal
- * {@code heat-signals} topic (ticks to the same partition number), so the heat — a second
- * sub-topology with the news — still sees every tick. Were that feedback topic in the judge's
- * sub-topology, the judge would idle on it after every commit that wrote to it.
+ * <p>The clock topic has a single source node feeding both the judge and the news heat, so
+ * commitments, progress, news, the clock and the membership topic form one sub-topology:
+ * task <i>p</i> reads partition <i>p</i> of each, and every task sees every tick.
  */
 public final class VigiaTopology {
     private VigiaTopology() {
@@ -58,14 +50,13 @@ public final class VigiaTopology {
         Serde<Alert> alertSerde = t.alerts.valueSerde();
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.LEDGER), keys,
-                new InternalSerde<>(CommitmentLedger.class)).withCachingEnabled());
-        // The clocks change with nearly every record: cached, their changelog gets one record per commit.
+                new InternalSerde<>(CommitmentLedger.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.JUDGE_CLOCK), keys,
-                Serdes.Long()).withCachingEnabled());
+                Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.AGENCY_HEAT), keys,
                 new InternalSerde<>(AgencyHeat.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.HEAT_CLOCK), keys,
-                Serdes.Long()).withCachingEnabled());
+                Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_TIMELINE),
                 keys, new InternalSerde<>(AlertTimeline.class)));
 
@@ -87,41 +78,29 @@ public final class VigiaTopology {
                 .process(() -> new CommitmentJudge(settings.thresholds(), settings.observer()),
                         Named.as("commitment-judge"), StoreNames.LEDGER, StoreNames.JUDGE_CLOCK);
 
-        KStream<String, Input> heatSignals = only(judged, Emission.Kind.HEAT, "heat-signal")
-                .mapValues(Emission::heat, Named.as("heat-signal-value"))
-                .repartition(Repartitioned.with(keys, new InternalSerde<>(HeatSignal.class))
-                        .withName("heat-signals").withNumberOfPartitions(settings.partitions())
-                        .withStreamPartitioner(VigiaTopology::heatPartition))
-                .mapValues(s -> s.carriesTick() ? Input.of(s.tick()) : Input.of(s.membership()),
-                        Named.as("heat-signal-as-input"));
+        KStream<String, Input> memberships = only(judged, Emission.Kind.MEMBERSHIP, "membership")
+                .mapValues(Emission::membership, Named.as("membership-value"))
+                .repartition(Repartitioned.with(keys, new InternalSerde<>(Membership.class))
+                        .withName("agency-membership").withNumberOfPartitions(settings.partitions()))
+                .mapValues(m -> Input.of(m), Named.as("membership-as-input"));
         KStream<String, Emission> heated = news
-                .merge(heatSignals, Named.as("heat-inputs-signals"))
+                .merge(clock, Named.as("heat-inputs-clock"))
+                .merge(memberships, Named.as("heat-inputs-membership"))
                 .process(() -> new HeatProcessor(settings.thresholds(), settings.observer()),
                         Named.as("news-heat"), StoreNames.AGENCY_HEAT, StoreNames.HEAT_CLOCK);
 
         KStream<String, CommitmentStatus> statuses = only(judged, Emission.Kind.STATUS, "status")
                 .mapValues(Emission::status, Named.as("status-value"));
         statuses.to(t.commitmentStatus.name(), Produced.with(keys, statusSerde).withName("commitment-status-sink"));
-        // The status table reads the status topic back rather than toTable() on the judge's output:
-        // process() may change keys, so toTable() would copy every status through one more
-        // repartition topic. The key is the commitment id either way.
-        KTable<String, CommitmentStatus> statusTable = builder.table(t.commitmentStatus.name(),
-                Consumed.with(keys, statusSerde).withName("status-table-source"),
+        KTable<String, CommitmentStatus> statusTable = statuses.toTable(Named.as("status-table"),
                 Materialized.<String, CommitmentStatus, KeyValueStore<Bytes, byte[]>>as(StoreNames.STATUS)
                         .withKeySerde(keys).withValueSerde(statusSerde));
 
-        // The judge's and the heat's alerts go to the topic separately, and the timeline reads the
-        // topic back: merging the two streams would join the judge and the heat into one
-        // sub-topology again.
-        only(judged, Emission.Kind.ALERT, "judge-alert")
-                .mapValues(Emission::alert, Named.as("judge-alert-value"))
-                .to(t.alerts.name(), Produced.with(keys, alertSerde).withName("alerts-sink"));
-        only(heated, Emission.Kind.ALERT, "heat-alert")
-                .mapValues(Emission::alert, Named.as("heat-alert-value"))
-                .to(t.alerts.name(), Produced.with(keys, alertSerde).withName("heat-alerts-sink"));
-        source(builder, t.alerts, "alert-timeline")
-                .filter((k, v) -> v != null, Named.as("alerts-without-tombstones"))
-                .flatMap((key, alert) -> planKeys(alert), Named.as("alert-by-plan-key"))
+        KStream<String, Alert> alerts = only(judged, Emission.Kind.ALERT, "judge-alert")
+                .merge(only(heated, Emission.Kind.ALERT, "heat-alert"), Named.as("all-alerts"))
+                .mapValues(Emission::alert, Named.as("alert-value"));
+        alerts.to(t.alerts.name(), Produced.with(keys, alertSerde).withName("alerts-sink"));
+        alerts.flatMap((key, alert) -> planKeys(alert), Named.as("alert-by-plan-key"))
                 .repartition(Repartitioned.with(keys, alertSerde).withName("alerts-by-plan"))
                 .process(AlertTimelineProcessor::new, Named.as("alert-timeline-writer"), StoreNames.ALERT_TIMELINE);
 
@@ -133,19 +112,6 @@ public final class VigiaTopology {
                         .withName("sector-completion-sink"));
         rollup(statusTable, "agency", StoreNames.AGENCY_ROLLUP, new RollupAggregator(CommitmentStatus::agency));
         return builder.build();
-    }
-
-    /**
-     * A tick goes back to the partition number it was read from (every heat task gets every
-     * tick); a membership change goes where the producer's default partitioner puts the news
-     * of its agency, so it meets that agency's news.
-     */
-    private static Optional<Set<Integer>> heatPartition(String topic, String key, HeatSignal signal, int partitions) {
-        if (signal.carriesTick()) {
-            return Optional.of(Set.of(Math.floorMod(signal.partition(), partitions)));
-        }
-        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-        return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(keyBytes)) % partitions));
     }
 
     private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic, String name) {
