@@ -9,7 +9,7 @@
       commitments: 'Compromisos', csv: 'Descargar CSV', commitment: 'Compromiso', agency: 'Dependencia', sector: 'Sector',
       state: 'Estado', completion: 'Avance', verified: 'Verificado (OSC)', daysWithout: 'Días sin avance',
       projected: 'Término proyectado', timeline: 'Alertas recientes', allAgencies: 'Todas las dependencias',
-      allSectors: 'Todos los sectores', allStates: 'Todos los estados', total: 'Compromisos', asOf: 'Datos al',
+      allSectors: 'Todos los sectores', allStates: 'Todos los estados', allPlans: 'Todos los planes', total: 'Compromisos', asOf: 'Datos al',
       disputed: 'en disputa', evidenceMissing: 'sin evidencia', none: 'Sin datos todavía.', history: 'Historial',
       alertsOf: 'Alertas', due: 'Fecha límite', noAlerts: 'Sin alertas todavía.',
       footer: 'Datos abiertos: este tablero y su API son públicos y de sólo lectura.',
@@ -24,7 +24,7 @@
       commitments: 'Commitments', csv: 'Download CSV', commitment: 'Commitment', agency: 'Agency', sector: 'Sector',
       state: 'State', completion: 'Completion', verified: 'Verified (CSO)', daysWithout: 'Days without progress',
       projected: 'Projected finish', timeline: 'Recent alerts', allAgencies: 'All agencies', allSectors: 'All sectors',
-      allStates: 'All states', total: 'Commitments', asOf: 'Data as of', disputed: 'disputed',
+      allStates: 'All states', allPlans: 'All plans', total: 'Commitments', asOf: 'Data as of', disputed: 'disputed',
       evidenceMissing: 'evidence missing', none: 'No data yet.', history: 'History', alertsOf: 'Alerts', due: 'Due',
       noAlerts: 'No alerts yet.',
       footer: 'Open data: this panel and its API are public and read-only.',
@@ -87,7 +87,7 @@
   function renderPlans() {
     const sel = $('plan');
     const plans = [...new Set(data.commitments.map((c) => c.planId).concat(plan ? [plan] : []))].sort();
-    sel.innerHTML = '<option value="">—</option>' + plans.map((p) => `<option ${p === plan ? 'selected' : ''}>${esc(p)}</option>`).join('');
+    sel.innerHTML = `<option value="">${esc(t('allPlans'))}</option>` + plans.map((p) => `<option ${p === plan ? 'selected' : ''}>${esc(p)}</option>`).join('');
   }
 
   function renderSummary() {
@@ -135,8 +135,8 @@
         <td><span class="badge s-${esc(c.state)}">${esc(T[lang].states[c.state] || c.state)}</span>
           ${c.disputed ? `<span class="flag">⚑ ${t('disputed')}</span>` : ''}
           ${c.evidenceMissing ? `<span class="flag">⚠ ${t('evidenceMissing')}</span>` : ''}</td>
-        <td>${pct(c.completion)}</td><td>${pct(c.verifiedCompletion)}</td>
-        <td>${c.daysWithoutProgress == null ? '—' : c.daysWithoutProgress}</td><td>${day(c.projectedCompletion)}</td>
+        <td class="num">${pct(c.completion)}</td><td class="num">${pct(c.verifiedCompletion)}</td>
+        <td class="num">${c.daysWithoutProgress == null ? '—' : c.daysWithoutProgress}</td><td class="num">${day(c.projectedCompletion)}</td>
       </tr>`).join('');
   }
 
