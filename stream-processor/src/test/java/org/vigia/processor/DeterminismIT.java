@@ -34,7 +34,7 @@ class DeterminismIT {
                 BrokerSupport.write(topics, steps);
                 processor.start();
             }
-            await("every alert of the replay").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+            await("every alert of the replay").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(BrokerSupport.alertsByKey(topics)).isEqualTo(expect));
             return BrokerSupport.alertsByKey(topics);
         }
@@ -68,7 +68,7 @@ class DeterminismIT {
         BrokerSupport.write(topics, steps);
         try (ProcessorService processor = new ProcessorService(settings)) {
             processor.start();
-            await("every commitment alert of the dataset").atMost(Duration.ofSeconds(120))
+            await("every commitment alert of the dataset").atMost(Duration.ofSeconds(240))
                     .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                         Map<String, List<Alert>> actual = new java.util.LinkedHashMap<>(BrokerSupport.alertsByKey(topics));
                         actual.remove("PGR");

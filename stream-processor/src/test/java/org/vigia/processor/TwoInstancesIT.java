@@ -72,7 +72,7 @@ class TwoInstancesIT {
 
         BrokerSupport.write(topics, firstHalf);
         Map<String, List<Alert>> expectedFirst = BrokerSupport.byKey(Dataset.expectedAlerts(firstHalf));
-        await("the alerts of the first 40 weeks").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        await("the alerts of the first 40 weeks").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(BrokerSupport.alertsByKey(topics)).isEqualTo(expectedFirst));
 
         for (ProcessorService instance : List.of(a, b)) {
@@ -92,7 +92,7 @@ class TwoInstancesIT {
         b = null;
         BrokerSupport.write(topics, secondHalf);
         Map<String, List<Alert>> expectedAll = BrokerSupport.byKey(Dataset.expectedAlerts(steps));
-        await("every alert of the replay, once").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        await("every alert of the replay, once").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(BrokerSupport.alertsByKey(topics)).isEqualTo(expectedAll));
         for (String id : Dataset.commitmentIds()) {
             assertThat(BrokerSupport.get(a.httpPort(), "/api/v1/commitments/" + id).status()).isEqualTo(200);
