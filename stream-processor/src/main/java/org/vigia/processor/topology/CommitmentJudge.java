@@ -32,13 +32,11 @@ import org.vigia.events.Severity;
  * same order gives the same alerts, live or replayed.
  */
 final class CommitmentJudge implements Processor<String, Input, String, Emission> {
-    private static final String NOW = "now";
-
     private final StateEvaluator evaluator;
     private final TopologyObserver observer;
     private ProcessorContext<String, Emission> context;
     private KeyValueStore<String, CommitmentLedger> ledgers;
-    private KeyValueStore<String, Long> clock;
+    private EventClock clock;
 
     CommitmentJudge(Thresholds thresholds, TopologyObserver observer) {
         this.evaluator = new StateEvaluator(thresholds);
@@ -49,7 +47,7 @@ final class CommitmentJudge implements Processor<String, Input, String, Emission
     public void init(ProcessorContext<String, Emission> context) {
         this.context = context;
         this.ledgers = context.getStateStore(StoreNames.LEDGER);
-        this.clock = context.getStateStore(StoreNames.JUDGE_CLOCK);
+        this.clock = new EventClock(context.getStateStore(StoreNames.JUDGE_CLOCK));
     }
 
     @Override
@@ -86,12 +84,7 @@ final class CommitmentJudge implements Processor<String, Input, String, Emission
     }
 
     private Instant advance(long timestamp) {
-        Long current = clock.get(NOW);
-        long now = current == null ? timestamp : Math.max(current, timestamp);
-        if (current == null || now != current) {
-            clock.put(NOW, now);
-        }
-        return Instant.ofEpochMilli(now);
+        return clock.advance(timestamp);
     }
 
     private void evaluateAll(Instant now) {

@@ -19,13 +19,11 @@ import org.vigia.events.NewsSignal;
  * judge's: the largest timestamp of the ticks, news and membership changes it has read.
  */
 final class HeatProcessor implements Processor<String, Input, String, Emission> {
-    private static final String NOW = "now";
-
     private final NewsHeat heat;
     private final TopologyObserver observer;
     private ProcessorContext<String, Emission> context;
     private KeyValueStore<String, AgencyHeat> agencies;
-    private KeyValueStore<String, Long> clock;
+    private EventClock clock;
 
     HeatProcessor(Thresholds thresholds, TopologyObserver observer) {
         this.heat = new NewsHeat(thresholds);
@@ -36,7 +34,7 @@ final class HeatProcessor implements Processor<String, Input, String, Emission> 
     public void init(ProcessorContext<String, Emission> context) {
         this.context = context;
         this.agencies = context.getStateStore(StoreNames.AGENCY_HEAT);
-        this.clock = context.getStateStore(StoreNames.HEAT_CLOCK);
+        this.clock = new EventClock(context.getStateStore(StoreNames.HEAT_CLOCK));
     }
 
     @Override
@@ -96,12 +94,7 @@ final class HeatProcessor implements Processor<String, Input, String, Emission> 
     }
 
     private Instant advance(long timestamp) {
-        Long current = clock.get(NOW);
-        long now = current == null ? timestamp : Math.max(current, timestamp);
-        if (current == null || now != current) {
-            clock.put(NOW, now);
-        }
-        return Instant.ofEpochMilli(now);
+        return clock.advance(timestamp);
     }
 
     private AgencyHeat stateOf(String agency) {
