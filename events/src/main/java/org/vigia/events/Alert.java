@@ -2,7 +2,6 @@ package org.vigia.events;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A state change worth telling someone about (topic {@code vigia.alerts}). The same
@@ -21,10 +20,10 @@ public record Alert(
         String title,
         Instant raisedAt,
         String summary,
-        Map<String, Object> details) implements Validated {
+        AlertDetails details) implements Validated {
 
     public Alert {
-        details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+        details = details == null ? AlertDetails.NONE : details;
     }
 
     /** Agency-wide alerts (news sensitivity) concern no single commitment. */

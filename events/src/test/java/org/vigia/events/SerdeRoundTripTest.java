@@ -147,7 +147,10 @@ class SerdeRoundTripTest {
     void agencyWideAlertsAreKeyedByAgency() {
         Alert spike = new Alert("PGR:SENSITIVITY_SPIKE:2014-09-28", AlertType.SENSITIVITY_SPIKE, AlertStatus.FIRING,
                 Severity.WARNING, null, "MX-2013-2015", "PGR", null, null, Instant.parse("2014-09-28T00:00:00Z"),
-                "News heat for PGR reached 3.2.", Map.of("heat", 3.2, "headlines", List.of("Ayotzinapa")));
+                "News heat for PGR reached 3.2.", new AlertDetails(null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, 3.2, 3.0, 30.0, List.of(new AlertDetails.Headline("Ayotzinapa",
+                "https://news.example/a", "La Jornada", Instant.parse("2014-09-27T00:00:00Z"))), List.of("MX-PA15-04"),
+                List.of("MX-2013-2015")));
         assertThat(spike.violations()).isEmpty();
         assertThat(spike.key()).isEqualTo("PGR");
         assertThat(Json.read(Json.write(spike), Alert.class)).isEqualTo(spike);

@@ -1,18 +1,22 @@
 package org.vigia.alerts.mail;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.vigia.events.AlertDetails;
+import org.vigia.events.Json;
 
 /** Typed, forgiving reads of an alert's {@code details}: every detail is optional and may have any type. */
 final class Details {
     private final Map<String, Object> map;
 
-    Details(Map<String, Object> map) {
-        this.map = map == null ? Map.of() : map;
+    Details(AlertDetails details) {
+        this.map = details == null ? Map.of()
+                : Json.wire().convertValue(details, new TypeReference<Map<String, Object>>() { });
     }
 
     Optional<String> text(String key) {

@@ -16,8 +16,10 @@ import org.vigia.alerts.subscription.Language;
 import org.vigia.alerts.subscription.Matchers;
 import org.vigia.alerts.subscription.Subscription;
 import org.vigia.events.Alert;
+import org.vigia.events.AlertDetails;
 import org.vigia.events.AlertStatus;
 import org.vigia.events.AlertType;
+import org.vigia.events.Json;
 import org.vigia.events.Severity;
 
 class EmailComposerTest {
@@ -34,7 +36,11 @@ class EmailComposerTest {
 
     private static Alert alert(AlertType type, Map<String, Object> details, String title) {
         return new Alert("a1", type, AlertStatus.FIRING, Severity.WARNING, "MX-PGR-01", "MX-2013", "PGR", "justice-security",
-                title, NOW, "El compromiso no registra avance.", details);
+                title, NOW, "El compromiso no registra avance.", typed(details));
+    }
+
+    private static AlertDetails typed(Map<String, Object> details) {
+        return Json.wire().convertValue(details, AlertDetails.class);
     }
 
     @Test
@@ -48,8 +54,9 @@ class EmailComposerTest {
         assertThat(composer.compose(to(Language.ES), List.of(notification(disputed, Kind.FIRING)), NOW).subject())
                 .isEqualTo("[Vigía] PGR · Registro de detenidos: avance en disputa: oficial 80 %, sociedad civil 42.5 %");
         Alert spike = new Alert("s1", AlertType.SENSITIVITY_SPIKE, AlertStatus.FIRING, Severity.WARNING, null, "MX-2013", "PGR",
-                null, null, NOW, "Noticias sensibles sobre la PGR.", Map.of("heat", 3.4,
-                "headlines", List.of(Map.of("title", "Ayotzinapa", "url", "https://news.example/a"), "Otra nota")));
+                null, null, NOW, "Noticias sensibles sobre la PGR.", typed(Map.of("heat", 3.4,
+                "headlines", List.of(Map.of("title", "Ayotzinapa", "url", "https://news.example/a"),
+                        Map.of("title", "Otra nota")))));
         Email e = composer.compose(to(Language.EN), List.of(notification(spike, Kind.FIRING)), NOW);
         assertThat(e.subject()).isEqualTo("[Vigía] PGR: spike in sensitive news (heat 3.4)");
         assertThat(e.text()).contains("Ayotzinapa <https://news.example/a>").contains("Otra nota")
@@ -90,7 +97,7 @@ class EmailComposerTest {
     void theMessageIdIsStableForTheSameNotificationsWhateverTheirOrder() {
         Notification a = notification(alert(AlertType.STALLED, Map.of(), "A"), Kind.FIRING);
         Notification b = Notification.pending("articulo19", new Alert("a2", AlertType.OVERDUE, AlertStatus.FIRING, Severity.CRITICAL,
-                "MX-PGR-02", "MX-2013", "PGR", "s", "B", NOW, "x", Map.of()), Kind.FIRING, 0, Delivery.IMMEDIATE, NOW, NOW, NOW);
+                "MX-PGR-02", "MX-2013", "PGR", "s", "B", NOW, "x", AlertDetails.NONE), Kind.FIRING, 0, Delivery.IMMEDIATE, NOW, NOW, NOW);
         String id = composer.compose(to(Language.ES), List.of(a, b), NOW).messageId();
         assertThat(composer.compose(to(Language.EN), List.of(b, a), NOW.plusSeconds(60)).messageId()).isEqualTo(id);
         assertThat(composer.compose(to(Language.ES), List.of(a), NOW).messageId()).isNotEqualTo(id).matches("<[0-9a-f]{64}@vigia>");

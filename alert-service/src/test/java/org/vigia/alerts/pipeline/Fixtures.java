@@ -2,7 +2,6 @@ package org.vigia.alerts.pipeline;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.vigia.alerts.log.Kind;
 import org.vigia.alerts.log.Notification;
@@ -11,6 +10,7 @@ import org.vigia.alerts.subscription.Language;
 import org.vigia.alerts.subscription.Matchers;
 import org.vigia.alerts.subscription.Subscription;
 import org.vigia.events.Alert;
+import org.vigia.events.AlertDetails;
 import org.vigia.events.AlertStatus;
 import org.vigia.events.AlertType;
 import org.vigia.events.Severity;
@@ -23,7 +23,7 @@ final class Fixtures {
 
     static Alert alert(String id, String agency, AlertType type, AlertStatus status, Severity severity) {
         return new Alert(id, type, status, severity, "MX-" + agency + "-01", "MX-2013", agency, "justice-security",
-                "Registro de detenidos", NOW, "resumen", Map.of());
+                "Registro de detenidos", NOW, "resumen", AlertDetails.NONE);
     }
 
     static Subscription subscription(String id, Matchers match, Delivery delivery) {

@@ -1,9 +1,9 @@
 package org.vigia.processor.topology;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vigia.events.Alert;
+import org.vigia.events.AlertDetails;
 import org.vigia.events.AlertStatus;
 import org.vigia.events.AlertType;
 import org.vigia.events.Commitment;
@@ -21,30 +21,21 @@ public final class AlertFactory {
     public static Alert create(AlertType type, AlertStatus status, Severity severity, String alertId,
                                CommitmentLedger ledger, Evaluation ev, Instant now, Map<String, Object> extra) {
         Commitment c = ledger.commitment;
-        Map<String, Object> details = details(ledger, ev);
-        if (extra != null) {
-            details.putAll(extra);
-        }
         return new Alert(alertId, type, status, severity, c.id(), c.planId(), c.agency(), c.sector(), c.title(), now,
-                summary(type, status, c, ev, extra), details);
+                summary(type, status, c, ev, extra), details(ledger, ev, extra));
     }
 
-    static Map<String, Object> details(CommitmentLedger ledger, Evaluation ev) {
+    static AlertDetails details(CommitmentLedger ledger, Evaluation ev, Map<String, Object> extra) {
         Commitment c = ledger.commitment;
         ProgressUpdate last = ledger.lastReport;
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("completion", ev.completion().official());
-        d.put("verifiedCompletion", ev.completion().verified());
-        d.put("daysWithoutProgress", ev.daysWithoutProgress());
-        d.put("stallAfterDays", ev.stallAfterDays());
-        d.put("dueDate", c.dueDate().toString());
-        d.put("state", ev.state().name());
-        d.put("lastProgressAt", ledger.lastProgressAt == null ? null : ledger.lastProgressAt.toString());
-        d.put("lastNote", last == null ? null : last.note());
-        d.put("lastEvidenceUrl", last == null ? null : last.evidenceUrl());
-        d.put("evidenceMissing", ev.completion().evidenceMissing());
-        d.put("projectedCompletion", ev.projectedCompletion() == null ? null : ev.projectedCompletion().toString());
-        return d;
+        Map<String, Object> x = extra == null ? Map.of() : extra;
+        return new AlertDetails(ev.completion().official(), ev.completion().verified(), ev.daysWithoutProgress(),
+                ev.stallAfterDays(), c.dueDate(), ev.state(), ledger.lastProgressAt,
+                last == null ? null : last.note(), last == null ? null : last.evidenceUrl(),
+                ev.completion().evidenceMissing(), ev.projectedCompletion(),
+                x.containsKey("withdrawn") ? AlertDetails.Resolution.WITHDRAWN : null,
+                (String) x.get("stalledAlertId"), (AlertDetails.ScopeReduction) x.get("scope"),
+                null, null, null, null, null, null);
     }
 
     private static String summary(AlertType type, AlertStatus status, Commitment c, Evaluation ev,

@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.vigia.events.Alert;
+import org.vigia.events.AlertDetails;
 import org.vigia.events.AlertStatus;
 import org.vigia.events.AlertType;
 import org.vigia.events.NewsSignal;
@@ -85,14 +84,11 @@ public final class NewsHeat {
 
     private Alert alert(String agency, AgencyHeat state, AlertStatus status, double heat, Instant now, String summary) {
         List<String> plans = List.copyOf(new TreeSet<>(state.unfinished.values()));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("heat", round2(heat));
-        details.put("threshold", thresholds.heatThreshold());
-        details.put("halfLifeDays", thresholds.heatHalfLife().toHours() / 24.0);
-        details.put("headlines", state.headlines.stream().map(AgencyHeat.Headline::title).toList());
-        details.put("headlineUrls", state.headlines.stream().map(AgencyHeat.Headline::url).toList());
-        details.put("unfinishedCommitments", List.copyOf(new TreeSet<>(state.unfinished.keySet())));
-        details.put("plans", plans);
+        AlertDetails details = new AlertDetails(null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, round2(heat), thresholds.heatThreshold(), thresholds.heatHalfLife().toHours() / 24.0,
+                state.headlines.stream().map(h -> new AlertDetails.Headline(h.title(), h.url(), h.outlet(),
+                        h.publishedAt())).toList(),
+                List.copyOf(new TreeSet<>(state.unfinished.keySet())), plans);
         return new Alert(state.episode.alertId(), AlertType.SENSITIVITY_SPIKE, status, Severity.WARNING, null,
                 plans.size() == 1 ? plans.get(0) : null, agency, null, null, now, summary, details);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.vigia.events.AlertDetails;
 import org.vigia.events.Commitment;
 import org.vigia.events.Milestone;
 
@@ -54,11 +55,8 @@ public record ScopeChange(List<String> droppedMilestones, Double weightBefore, D
 
     public Map<String, Object> details() {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("droppedMilestones", droppedMilestones);
-        d.put("weightBefore", weightBefore);
-        d.put("weightAfter", weightAfter);
-        d.put("dueDateBefore", dueDateBefore == null ? null : dueDateBefore.toString());
-        d.put("dueDateAfter", dueDateAfter == null ? null : dueDateAfter.toString());
+        d.put("scope", new AlertDetails.ScopeReduction(droppedMilestones, weightBefore, weightAfter, dueDateBefore,
+                dueDateAfter));
         return d;
     }
 

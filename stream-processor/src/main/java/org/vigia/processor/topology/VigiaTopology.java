@@ -138,8 +138,8 @@ public final class VigiaTopology {
         List<KeyValue<String, Alert>> out = new ArrayList<>();
         if (alert.planId() != null) {
             out.add(KeyValue.pair(alert.planId(), alert));
-        } else if (alert.details().get("plans") instanceof List<?> plans) {
-            plans.forEach(p -> out.add(KeyValue.pair(String.valueOf(p), alert)));
+        } else if (alert.details().plans() != null) {
+            alert.details().plans().forEach(p -> out.add(KeyValue.pair(p, alert)));
         }
         return out;
     }

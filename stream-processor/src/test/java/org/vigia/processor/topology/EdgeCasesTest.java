@@ -100,7 +100,7 @@ class EdgeCasesTest {
 
         Alert reduced = h.alerts(AlertType.SCOPE_REDUCED).get(0);
         assertThat(reduced.severity()).isEqualTo(org.vigia.events.Severity.INFO);
-        assertThat(reduced.details().get("droppedMilestones")).isEqualTo(List.of("m2"));
+        assertThat(reduced.details().scope().droppedMilestones()).isEqualTo(List.of("m2"));
         assertThat(reduced.summary()).contains("milestone m2 dropped");
         assertThat(reduced.raisedAt()).isEqualTo(day("2014-06-01"));
     }
@@ -112,7 +112,8 @@ class EdgeCasesTest {
         h.register(before.withMilestones(List.of(milestone("m1", 2), milestone("m2", 1))), day("2014-06-01"));
 
         Alert reduced = h.alerts(AlertType.SCOPE_REDUCED).get(0);
-        assertThat(reduced.details()).containsEntry("weightBefore", 4.0).containsEntry("weightAfter", 3.0);
+        assertThat(reduced.details().scope().weightBefore()).isEqualTo(4.0);
+        assertThat(reduced.details().scope().weightAfter()).isEqualTo(3.0);
     }
 
     @Test
@@ -123,8 +124,8 @@ class EdgeCasesTest {
 
         h.register(before.withDueDate(LocalDate.parse("2015-12-31")), day("2015-07-03"));
 
-        assertThat(h.alerts(AlertType.SCOPE_REDUCED).get(0).details())
-                .containsEntry("dueDateBefore", "2015-06-30").containsEntry("dueDateAfter", "2015-12-31");
+        assertThat(h.alerts(AlertType.SCOPE_REDUCED).get(0).details().scope().dueDateAfter())
+                .isEqualTo(LocalDate.parse("2015-12-31"));
         assertThat(h.alerts(AlertType.OVERDUE, AlertStatus.RESOLVED)).hasSize(1);
     }
 
@@ -158,8 +159,8 @@ class EdgeCasesTest {
         assertThat(spike.commitmentId()).isNull();
         assertThat(spike.key()).isEqualTo("PGR");
         assertThat(spike.alertId()).isEqualTo("PGR:SENSITIVITY_SPIKE:2014-09-27");
-        assertThat((Double) spike.details().get("heat")).isEqualTo(3.01);
-        assertThat((List<?>) spike.details().get("headlines")).hasSize(3);
+        assertThat(spike.details().heat()).isEqualTo(3.01);
+        assertThat(spike.details().headlines()).hasSize(3);
         assertThat(spike.planId()).isEqualTo("mx-2013");
 
         h.ticksDaily("2014-09-29", "2014-10-20"); // 4 × 0.5^(23/30) ≈ 2.35

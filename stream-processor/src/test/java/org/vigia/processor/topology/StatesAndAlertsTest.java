@@ -57,9 +57,10 @@ class StatesAndAlertsTest {
         assertThat(stalled.alertId()).isEqualTo("c1:STALLED:2014-05-02");
         assertThat(stalled.severity()).isEqualTo(Severity.WARNING);
         assertThat(stalled.raisedAt()).isEqualTo(day("2014-05-02"));
-        assertThat(stalled.details()).containsEntry("daysWithoutProgress", 90).containsEntry("completion", 10.0)
-                .containsEntry("state", "STALLED").containsEntry("dueDate", "2015-06-30")
-                .containsKeys("verifiedCompletion", "lastProgressAt", "lastNote", "lastEvidenceUrl");
+        assertThat(stalled.details().daysWithoutProgress()).isEqualTo(90);
+        assertThat(stalled.details().completion()).isEqualTo(10.0);
+        assertThat(stalled.details().state()).isEqualTo(org.vigia.events.CommitmentState.STALLED);
+        assertThat(stalled.details().dueDate()).isEqualTo(java.time.LocalDate.parse("2015-06-30"));
         assertThat(h.status("c1").state()).isEqualTo(CommitmentState.STALLED);
     }
 
@@ -165,7 +166,8 @@ class StatesAndAlertsTest {
 
         Alert disputed = h.alerts(AlertType.DISPUTED).get(0);
         assertThat(disputed.severity()).isEqualTo(Severity.WARNING);
-        assertThat(disputed.details()).containsEntry("completion", 60.0).containsEntry("verifiedCompletion", 35.0);
+        assertThat(disputed.details().completion()).isEqualTo(60.0);
+        assertThat(disputed.details().verifiedCompletion()).isEqualTo(35.0);
         assertThat(h.status("c1").disputed()).isTrue();
         assertThat(h.status("c1").verifiedCompletion()).isEqualTo(35.0);
 
