@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vigia.events.Alert;
 import org.vigia.processor.errors.DeadLetterListener;
-import org.vigia.processor.topology.Rollup;
+import org.vigia.processor.query.RollupView;
 import org.vigia.processor.topology.TopologyObserver;
 
 /** The stream-processor's own meters; the topology reports through {@link TopologyObserver}. */
@@ -43,9 +43,19 @@ final class ProcessorMetrics implements TopologyObserver, DeadLetterListener {
     }
 
     @Override
-    public void tick(long tickEpochMillis) {
+    public void tick(long streamTimeMillis) {
         ticks.increment();
-        streamTime.accumulateAndGet(tickEpochMillis / 1000, Math::max);
+        streamTime.accumulateAndGet(streamTimeMillis / 1000, Math::max);
+    }
+
+    @Override
+    public void late(String input) {
+        registry.counter("vigia.processor.late.records", "input", input).increment();
+    }
+
+    @Override
+    public void duplicate() {
+        registry.counter("vigia.processor.duplicate.updates").increment();
     }
 
     @Override
@@ -67,18 +77,18 @@ final class ProcessorMetrics implements TopologyObserver, DeadLetterListener {
     }
 
     /** Replaces the roll-up gauges with what this instance's stores hold now. */
-    void refresh(List<Rollup> sectors, List<Rollup> agencies) {
+    void refresh(List<RollupView> sectors, List<RollupView> agencies) {
         List<MultiGauge.Row<?>> states = new ArrayList<>();
         List<MultiGauge.Row<?>> sectorRows = new ArrayList<>();
-        for (Rollup r : sectors) {
-            Tags tags = Tags.of("plan", r.planId, "sector", r.group);
+        for (RollupView r : sectors) {
+            Tags tags = Tags.of("plan", r.planId(), "sector", r.sector());
             sectorRows.add(MultiGauge.Row.of(tags, r.meanCompletion()));
-            r.states.forEach((state, n) -> states.add(MultiGauge.Row.of(tags.and("state", state), n)));
+            r.states().forEach((state, n) -> states.add(MultiGauge.Row.of(tags.and("state", state), n)));
         }
         commitments.register(states, true);
         sectorCompletion.register(sectorRows, true);
         agencyCompletion.register(agencies.stream()
-                .<MultiGauge.Row<?>>map(r -> MultiGauge.Row.of(Tags.of("plan", r.planId, "agency", r.group),
+                .<MultiGauge.Row<?>>map(r -> MultiGauge.Row.of(Tags.of("plan", r.planId(), "agency", r.agency()),
                         r.meanCompletion()))
                 .toList(), true);
     }

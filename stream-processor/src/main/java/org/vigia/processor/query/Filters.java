@@ -1,10 +1,13 @@
 package org.vigia.processor.query;
 
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.vigia.events.Commitment;
 import org.vigia.events.CommitmentState;
 import org.vigia.events.CommitmentStatus;
 import org.vigia.events.ValidationException;
@@ -52,6 +55,33 @@ public record Filters(String plan, String agency, String sector, CommitmentState
     public boolean matches(CommitmentStatus s) {
         return (plan == null || plan.equals(s.planId())) && (agency == null || agency.equals(s.agency()))
                 && (sector == null || sector.equals(s.sector())) && (state == null || state == s.state());
+    }
+
+    /** The filters on the registry entry: plan, agency, sector. */
+    public boolean matchesRegistry(Commitment c) {
+        return (plan == null || plan.equals(c.planId())) && (agency == null || agency.equals(c.agency()))
+                && (sector == null || sector.equals(c.sector()));
+    }
+
+    public boolean matches(CommitmentState s) {
+        return state == null || state == s;
+    }
+
+    /** {@code asOf=YYYY-MM-DD}: the day whose end a list describes, or null for now. */
+    public static LocalDate asOf(Context ctx) {
+        return date(ctx, "asOf");
+    }
+
+    public static LocalDate date(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "must be a date YYYY-MM-DD (was '" + raw + "')");
+        }
     }
 
     /** The filters as a query string, to pass to other instances. */
