@@ -69,6 +69,21 @@ class EdgeCasesTest {
     }
 
     @Test
+    void anUpdateIdIsOnlyADuplicateFromTheSameReporterSoNoOneCanShadowAnotherReport() {
+        h.register(commitment("c1"));
+        h.report(new org.vigia.events.ProgressUpdate("sct-2", "c1", null, 10.0, null, Source.CSO, "cidac",
+                day("2014-02-01"), null, "guessing the agency's next id"));
+        h.report(new org.vigia.events.ProgressUpdate("sct-2", "c1", null, 40.0, null, Source.AGENCY, "PGR",
+                day("2014-02-02"), null, "the agency's real report"));
+        h.report(new org.vigia.events.ProgressUpdate("sct-2", "c1", null, 90.0, null, Source.AGENCY, "PGR",
+                day("2014-02-03"), null, "the same id again from the agency"));
+
+        assertThat(h.status("c1").completion()).isEqualTo(40.0);
+        assertThat(h.status("c1").verifiedCompletion()).isEqualTo(10.0);
+        assertThat(h.history("c1")).extracting(HistoryEntry::reporter).containsExactly("cidac", "PGR");
+    }
+
+    @Test
     void oneHundredWithoutEvidenceCountsButIsNotCompletedUntilEvidenceArrives() {
         h.register(commitment("c1")).report(update("c1", null, 100, Source.AGENCY, day("2014-02-01")));
         assertThat(h.status("c1").completion()).isEqualTo(100.0);
