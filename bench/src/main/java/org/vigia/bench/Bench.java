@@ -31,7 +31,7 @@ public final class Bench {
         }
         try {
             switch (which) {
-                case "processor" -> ProcessorBench.run(bootstrap, or(first, 200_000), 10_000, or(second, 3));
+                case "processor" -> ProcessorBench.run(bootstrap, or(first, 2_000_000), 10_000, or(second, 5));
                 case "ingest" -> IngestBench.run(bootstrap, or(first, 200_000), 10_000, or(third, 500), or(fourth, 4),
                         or(second, 4));
                 case "alert-latency" -> AlertLatencyBench.run(bootstrap, or(first, 60));

@@ -97,9 +97,15 @@ public final class LocalStack implements AutoCloseable {
             parts.push(mailbox);
         }
 
-        processor = new ProcessorService(ProcessorSettings.from(base.with(Map.of(
+        Map<String, String> processorVars = new HashMap<>(Map.of(
                 "VIGIA_HTTP_PORT", String.valueOf(settings.processorPort()),
-                "VIGIA_STATE_DIR", dataDir.resolve("state").toString()))));
+                "VIGIA_STATE_DIR", dataDir.resolve("state").toString()));
+        if (mode != Mode.LIVE && base.optional("VIGIA_GRACE").isEmpty()) {
+            // A replay writes one day of event time per step; a tick may be read before the step's
+            // other records, so time-driven alerts wait one step (see the stream-processor README).
+            processorVars.put("VIGIA_GRACE", "1d");
+        }
+        processor = new ProcessorService(ProcessorSettings.from(base.with(processorVars)));
         processor.start();
         parts.push(processor);
 
