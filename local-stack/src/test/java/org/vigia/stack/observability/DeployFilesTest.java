@@ -193,4 +193,26 @@ class DeployFilesTest {
         assertThat(git.waitFor()).as(out).isZero();
         assertThat(out.lines()).hasSize(4).allSatisfy(line -> assertThat(line).endsWith(": eol: lf"));
     }
+
+    @Test
+    void theComposeReadmesExampleReportsOnACommitmentAndMilestoneOfTheReportingAgencyInTheDataset() throws IOException {
+        String readme = Files.readString(deploy.root.resolve("deploy/compose/README.md"));
+        Matcher update = Pattern.compile("Bearer \\$(\\w+)\"(?:(?!Bearer).){0,300}?commitmentId\\\\\":\\\\\"([A-Za-z0-9.-]+)\\\\\",\\\\\"milestoneId\\\\\":\\\\\"([A-Za-z0-9.-]+)", Pattern.DOTALL)
+                .matcher(readme);
+        assertThat(update.find()).as("a progress update in deploy/compose/README.md").isTrue();
+        String agency = update.group(1);
+        JsonNode registry = new ObjectMapper().readTree(deploy.root.resolve("data/mexico-2013-2015/commitments.json").toFile());
+        JsonNode commitment = null;
+        for (JsonNode c : registry) {
+            if (c.path("id").asText().equals(update.group(2))) {
+                commitment = c;
+            }
+        }
+        assertThat(commitment).as("commitment %s in the dataset", update.group(2)).isNotNull();
+        assertThat(commitment.path("agency").asText()).as("the agency of %s", update.group(2)).isEqualTo(agency);
+        List<String> milestones = new ArrayList<>();
+        commitment.path("milestones").forEach(m -> milestones.add(m.path("id").asText()));
+        assertThat(milestones).contains(update.group(3));
+        assertThat(readme).contains("/api/v1/commitments/" + update.group(2));
+    }
 }
