@@ -1,6 +1,7 @@
-package org.vigia.ingest.registry;
+package org.vigia.ingest.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,21 +26,26 @@ import org.vigia.ingest.replay.DatasetReader;
 
 /**
  * A registry file: a JSON array of Commitment, or a CSV whose columns are either the
- * DESIGN field names or the names of OGP's public commitments sheets:
+ * contract's field names or the names of OGP's public commitments sheets (case, accents,
+ * spaces and punctuation ignored):
  * <table>
  *   <caption>CSV columns</caption>
  *   <tr><th>field</th><th>accepted column names</th></tr>
  *   <tr><td>id</td><td>id, Commitment Unique Identifier, Unique Identifier, Commitment ID, CaseNo</td></tr>
- *   <tr><td>planId</td><td>planId, Action Plan Number, Action Plan, Action Plan ID</td></tr>
- *   <tr><td>country</td><td>country, Country (ISO code, or an English/Spanish country name)</td></tr>
+ *   <tr><td>planId</td><td>planId, Action Plan Number, Action Plan, Action Plan ID; with Year Of Submission and a
+ *       numeric Action Plan Number: {@code <country>-<year>-<number>} (MX-2013-2)</td></tr>
+ *   <tr><td>country</td><td>country, Country, Country/Locality (ISO code, or an English/Spanish country name)</td></tr>
  *   <tr><td>title</td><td>title, Commitment Title</td></tr>
- *   <tr><td>agency</td><td>agency, Lead Institution, Responsible Institution, Lead Agency (a code, or a name
- *       ending in the code in parentheses: "Procuraduría General de la República (PGR)")</td></tr>
- *   <tr><td>sector</td><td>sector, Sector, Policy Area (slugified: "Justicia y Seguridad" → justicia-y-seguridad)</td></tr>
- *   <tr><td>leadCso</td><td>leadCso, Lead CSO, Lead Civil Society Organization</td></tr>
+ *   <tr><td>agency</td><td>agency, Lead Institution, Responsible Institution, Lead Agency: a code, a name ending in
+ *       the code in parentheses ("Procuraduría General de la República (PGR)"), or a name of the agency table</td></tr>
+ *   <tr><td>sector</td><td>sector, Sector, Policy Area, Theme (slugified: "Justicia y Seguridad" → justicia-y-seguridad)</td></tr>
+ *   <tr><td>leadCso</td><td>leadCso, Lead CSO, Lead Civil Society Organization; else the first name of
+ *       Supporting Institution(s)</td></tr>
  *   <tr><td>origin</td><td>origin (default CO_CREATED: OGP commitments are co-created)</td></tr>
- *   <tr><td>startDate</td><td>startDate, Start Date, Commitment Start Date (YYYY-MM-DD, or YYYY-MM = the 1st)</td></tr>
- *   <tr><td>dueDate</td><td>dueDate, End Date, Commitment End Date, Due Date (YYYY-MM-DD, or YYYY-MM = the last day)</td></tr>
+ *   <tr><td>startDate</td><td>startDate, Start Date, Commitment Start Date (YYYY-MM-DD, or YYYY-MM = the 1st);
+ *       else the plan's start</td></tr>
+ *   <tr><td>dueDate</td><td>dueDate, End Date, Commitment End Date, Due Date (YYYY-MM-DD, or YYYY-MM = the last day);
+ *       else the plan's end</td></tr>
  *   <tr><td>stallAfterDays, milestones, riskFactors</td><td>the same names; milestones and riskFactors as JSON</td></tr>
  * </table>
  * Every problem is reported as {@code file:line: field: rule}; {@link #read} returns only a
@@ -47,35 +53,48 @@ import org.vigia.ingest.replay.DatasetReader;
  */
 public final class RegistryFile {
     private static final Pattern CODE_IN_PARENS = Pattern.compile(".*\\(\\s*([A-Z0-9_-]{1,32})\\s*\\)\\s*$");
-    private static final Map<String, CsvRows.Column> ALIASES = new HashMap<>();
-
-    static {
-        alias("id", TextNode::valueOf, "id", "Commitment Unique Identifier", "Unique Identifier", "Commitment ID", "CaseNo");
-        alias("planId", t -> TextNode.valueOf(t.replaceAll("\\s+", "-")), "planId", "Action Plan Number", "Action Plan", "Action Plan ID");
-        alias("country", RegistryFile::country, "country");
-        alias("title", TextNode::valueOf, "title", "Commitment Title");
-        alias("agency", RegistryFile::agency, "agency", "Lead Institution", "Responsible Institution", "Lead Agency");
-        alias("sector", RegistryFile::slug, "sector", "Policy Area");
-        alias("leadCso", TextNode::valueOf, "leadCso", "Lead CSO", "Lead Civil Society Organization");
-        alias("origin", t -> TextNode.valueOf(t.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_')), "origin");
-        alias("startDate", t -> date(t, false), "startDate", "Start Date", "Commitment Start Date");
-        alias("dueDate", t -> date(t, true), "dueDate", "End Date", "Commitment End Date", "Due Date");
-        alias("stallAfterDays", RegistryFile::number, "stallAfterDays");
-        alias("milestones", RegistryFile::json, "milestones");
-        alias("riskFactors", RegistryFile::json, "riskFactors");
-    }
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9_-]{1,32}");
+    private static final String YEAR = "_yearOfSubmission";
+    private static final String SUPPORTING = "_supportingInstitutions";
+    static final String PERIOD_HINT = "the sheet gives no date for this commitment: give the plan's period with "
+            + "--plan-start YYYY-MM-DD --plan-end YYYY-MM-DD";
 
     private RegistryFile() {
     }
 
-    private static void alias(String field, CsvRows.Cell cell, String... names) {
+    private static Map<String, CsvRows.Column> aliases(AgencyTable agencies) {
+        Map<String, CsvRows.Column> aliases = new HashMap<>();
+        alias(aliases, "id", TextNode::valueOf, "id", "Commitment Unique Identifier", "Unique Identifier", "Commitment ID", "CaseNo");
+        alias(aliases, "planId", t -> TextNode.valueOf(t.replaceAll("\\s+", "-")), "planId", "Action Plan Number", "Action Plan",
+                "Action Plan ID");
+        alias(aliases, YEAR, TextNode::valueOf, "Year Of Submission");
+        alias(aliases, "country", RegistryFile::country, "country", "Country/Locality");
+        alias(aliases, "title", TextNode::valueOf, "title", "Commitment Title");
+        alias(aliases, "agency", t -> agency(t, agencies), "agency", "Lead Institution", "Responsible Institution", "Lead Agency");
+        alias(aliases, "sector", RegistryFile::slug, "sector", "Policy Area", "Theme");
+        alias(aliases, "leadCso", TextNode::valueOf, "leadCso", "Lead CSO", "Lead Civil Society Organization");
+        alias(aliases, SUPPORTING, TextNode::valueOf, "Supporting Institution(s)", "Supporting Institutions");
+        alias(aliases, "origin", t -> TextNode.valueOf(t.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_')), "origin");
+        alias(aliases, "startDate", t -> date(t, false), "startDate", "Start Date", "Commitment Start Date");
+        alias(aliases, "dueDate", t -> date(t, true), "dueDate", "End Date", "Commitment End Date", "Due Date");
+        alias(aliases, "stallAfterDays", RegistryFile::number, "stallAfterDays");
+        alias(aliases, "milestones", RegistryFile::json, "milestones");
+        alias(aliases, "riskFactors", RegistryFile::json, "riskFactors");
+        return aliases;
+    }
+
+    private static void alias(Map<String, CsvRows.Column> aliases, String field, CsvRows.Cell cell, String... names) {
         for (String n : names) {
-            ALIASES.put(CsvRows.normalise(n), new CsvRows.Column(field, cell));
+            aliases.put(CsvRows.normalise(n), new CsvRows.Column(field, cell));
         }
     }
 
-    /** The commitments of a {@code .json} or {@code .csv} file; throws naming every bad row. */
     public static List<Commitment> read(Path file, List<String> warnings) {
+        return read(file, RegistryImport.plain(), warnings);
+    }
+
+    /** The commitments of a {@code .json} or {@code .csv} file; throws naming every bad row. */
+    public static List<Commitment> read(Path file, RegistryImport options, List<String> warnings) {
         List<String> problems = new ArrayList<>();
         List<Commitment> commitments;
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -83,8 +102,8 @@ public final class RegistryFile {
             commitments = new DatasetReader(problems).jsonArray(file, Commitment.class).stream()
                     .map(DatasetReader.Line::value).toList();
         } else if (name.endsWith(".csv")) {
-            commitments = CsvRows.read(file, Commitment.class, ALIASES,
-                    node -> node.put("origin", "CO_CREATED"), problems, warnings);
+            commitments = CsvRows.read(file, Commitment.class, aliases(options.agencies()),
+                    node -> node.put("origin", "CO_CREATED"), node -> finish(node, options), problems, warnings);
         } else {
             throw new DatasetException(List.of(file.getFileName() + ": must end in .json or .csv"));
         }
@@ -98,9 +117,33 @@ public final class RegistryFile {
             problems.add(file.getFileName() + ": holds no commitments");
         }
         if (!problems.isEmpty()) {
-            throw new DatasetException(problems);
+            throw new DatasetException(problems.stream().map(p -> p.endsWith("Date: is required") ? p + " (" + PERIOD_HINT + ")" : p)
+                    .toList());
         }
         return commitments;
+    }
+
+    /** What a row gets from the whole sheet: the plan id from year and number, the plan's period, a supporting CSO. */
+    private static void finish(ObjectNode row, RegistryImport options) {
+        String number = row.path("planId").asText(null);
+        String year = row.path(YEAR).asText(null);
+        String country = row.path("country").asText(null);
+        if (number != null && year != null && number.matches("\\d+") && year.matches("\\d{4}")) {
+            row.put("planId", (country == null ? "" : country + "-") + year + "-" + number);
+        }
+        if (!row.has("startDate")) {
+            options.planStart().ifPresent(d -> row.put("startDate", d.toString()));
+        }
+        if (!row.has("dueDate")) {
+            options.planEnd().ifPresent(d -> row.put("dueDate", d.toString()));
+        }
+        String supporting = row.path(SUPPORTING).asText(null);
+        if (!row.has("leadCso") && supporting != null) {
+            String first = supporting.split("[;\\n]|,(?=\\s*\\p{Lu})")[0].strip();
+            if (!first.isEmpty()) {
+                row.put("leadCso", first.length() > 200 ? first.substring(0, 200) : first);
+            }
+        }
     }
 
     static JsonNode country(String text) {
@@ -118,9 +161,17 @@ public final class RegistryFile {
         throw new ValidationException("country", "must be an ISO 3166-1 alpha-2 code or a country name (was \"" + text + "\")");
     }
 
-    static JsonNode agency(String text) {
+    static JsonNode agency(String text, AgencyTable agencies) {
         Matcher m = CODE_IN_PARENS.matcher(text);
-        return TextNode.valueOf(m.matches() ? m.group(1) : text);
+        if (m.matches()) {
+            return TextNode.valueOf(m.group(1));
+        }
+        if (CODE.matcher(text).matches()) {
+            return TextNode.valueOf(text);
+        }
+        return TextNode.valueOf(agencies.codeOf(text).orElseThrow(() -> new ValidationException("agency",
+                "'" + text + "' is neither an agency code nor a name of the agency table"
+                        + (agencies.isEmpty() ? " (give one with --agencies FILE)" : ""))));
     }
 
     static JsonNode slug(String text) {
