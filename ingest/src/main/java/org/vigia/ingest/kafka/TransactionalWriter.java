@@ -189,6 +189,8 @@ public final class TransactionalWriter implements AutoCloseable {
     private final class Committer extends Thread {
         private final String transactionalId;
         private KafkaProducer<byte[], byte[]> producer;
+        /** Set when the producer's state is unknown; it is replaced after the callers have been answered. */
+        private boolean broken;
 
         Committer(String transactionalId) {
             super("ingest-commit-" + transactionalId);
@@ -212,14 +214,23 @@ public final class TransactionalWriter implements AutoCloseable {
                 RuntimeException failure = commit(group);
                 if (failure instanceof WriteFailedException && group.size() > 1 && fenced == null) {
                     for (Pending p : group) {
-                        settle(List.of(p), commit(List.of(p)));
+                        repairIfBroken();
+                        settle(List.of(p), fenced != null ? new WriteFailedException(fenced, null) : commit(List.of(p)));
                     }
                 } else {
                     settle(group, failure);
                 }
+                repairIfBroken();
             }
             if (fenced != null) {
                 failQueued(fenced);
+            }
+        }
+
+        private void repairIfBroken() {
+            if (broken) {
+                broken = false;
+                replaceProducer();
             }
         }
 
@@ -273,7 +284,7 @@ public final class TransactionalWriter implements AutoCloseable {
                 return null;
             } catch (TimeoutException | InterruptException e) {
                 listener.committed(group.size(), records, Outcome.UNKNOWN);
-                replaceProducer();
+                broken = true;
                 return new WriteOutcomeUnknownException("the commit did not finish in time: the records may or may not "
                         + "have been written", e);
             } catch (KafkaException e) {
@@ -285,7 +296,7 @@ public final class TransactionalWriter implements AutoCloseable {
                     return abort(e, group, records);
                 }
                 listener.committed(group.size(), records, Outcome.FAILED);
-                replaceProducer();
+                broken = true;
                 return new WriteFailedException("Kafka refused the transaction: " + e.getMessage(), e);
             }
         }
@@ -308,7 +319,7 @@ public final class TransactionalWriter implements AutoCloseable {
                 if (isFenced(abortFailed)) {
                     return fenced(abortFailed);
                 }
-                replaceProducer();
+                broken = true;
             }
             return new WriteFailedException("the write to Kafka failed and was rolled back: " + cause.getMessage(), cause);
         }
