@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark of bench/: builds the bench jar, then
 #   bench/run.sh processor [updates] [rounds]   stream-processor vs bare groupByKey().aggregate(), EOS v2
-#   bench/run.sh ingest    [updates] [rounds] [batch] [clients]   ingest API (batched) vs bare producer, acks=all
+#   bench/run.sh ingest    [updates] [rounds=6] [batch] [clients]   ingest API (batched) vs bare producer, acks=all
 #   bench/run.sh latency   [updates/s] [seconds]   update -> status latency, open loop
 #   bench/run.sh alert-latency [samples]           stall tick -> email in GreenMail
 set -euo pipefail

@@ -1,4 +1,4 @@
-package org.vigia.ingest.registry;
+package org.vigia.ingest.imports;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.file.Path;
@@ -19,19 +19,19 @@ import org.vigia.ingest.replay.DatasetReader;
  * level, source, reporter, reportedAt, evidenceUrl, note}). Source and reporter are part of
  * every row: an import speaks for whoever produced the history.
  */
-public final class ProgressFile {
+public final class ProgressHistoryFile {
     private static final Map<String, CsvRows.Column> COLUMNS = new HashMap<>();
 
     static {
         for (String f : List.of("updateId", "commitmentId", "milestoneId", "reporter", "reportedAt", "evidenceUrl", "note")) {
             COLUMNS.put(CsvRows.normalise(f), new CsvRows.Column(f, TextNode::valueOf));
         }
-        COLUMNS.put("percent", new CsvRows.Column("percent", ProgressFile::percent));
+        COLUMNS.put("percent", new CsvRows.Column("percent", ProgressHistoryFile::percent));
         COLUMNS.put("level", new CsvRows.Column("level", t -> TextNode.valueOf(t.toUpperCase(Locale.ROOT).replace(' ', '_'))));
         COLUMNS.put("source", new CsvRows.Column("source", t -> TextNode.valueOf(t.toUpperCase(Locale.ROOT))));
     }
 
-    private ProgressFile() {
+    private ProgressHistoryFile() {
     }
 
     public static List<ProgressUpdate> read(Path file, List<String> warnings) {

@@ -1,4 +1,4 @@
-package org.vigia.ingest.registry;
+package org.vigia.ingest.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,6 +82,8 @@ class RegistryFileTest {
                 .satisfies(e -> assertThat(((DatasetException) e).problems()).containsExactly(
                         "bad.csv:3: dueDate: must not be before startDate (2013-12-31 < 2014-01-01)",
                         "bad.csv:5: country: must be an ISO 3166-1 alpha-2 code or a country name (was \"Atlantis\")",
+                        "bad.csv:6: agency: 'pgr' is neither an agency code nor a name of the agency table"
+                                + " (give one with --agencies FILE)",
                         "bad.csv:6: startDate: must be a date YYYY-MM-DD or a month YYYY-MM (was \"January\")"));
     }
 
@@ -116,12 +118,89 @@ class RegistryFileTest {
                 "{\"updateId\":\"u1\",\"commitmentId\":\"C1\",\"percent\":5,\"source\":\"CSO\",\"reporter\":\"cso:X\",\"reportedAt\":\"2014-02-01T10:00:00Z\"}\n"
                         + "{\"updateId\":\"u2\",\"commitmentId\":\"C1\",\"percent\":5,\"reportedAt\":\"2014-02-01T10:00:00Z\"}\n");
 
-        List<ProgressUpdate> fromCsv = ProgressFile.read(csv, warnings);
+        List<ProgressUpdate> fromCsv = ProgressHistoryFile.read(csv, warnings);
 
         assertThat(fromCsv).extracting(ProgressUpdate::effectivePercent).containsExactly(40.0, 75.0);
         assertThat(fromCsv.get(1).note()).isEqualTo("note, with comma");
-        assertThatThrownBy(() -> ProgressFile.read(jsonl, warnings))
+        assertThatThrownBy(() -> ProgressHistoryFile.read(jsonl, warnings))
                 .hasMessageContaining("progress.jsonl:2: source: is required")
                 .hasMessageContaining("progress.jsonl:2: reporter: is required");
+    }
+
+    static final String OGP_SHEET = "\uFEFF"
+            + "Commitment Unique Identifier,Commitment Title,Commitment Text,Country/Locality,Region,Theme,Year Of Submission,"
+            + "Action Plan Number,Lead Institution,Supporting Institution(s),OGP Value Relevance\n"
+            + "MX0042,Registro Nacional de Detenidos,\"Crear un registro\nque sea público,\nen datos abiertos\",México,Americas,"
+            + "Justicia y Seguridad,2013,2,Procuraduría General de la República,\"Artículo 19; CIDAC\",Access to Information\n"
+            + "MX0043,Infraestructura para todos,Obras públicas abiertas,Mexico,Americas,Infraestructura,2013,2,"
+            + "Secretaría de Comunicaciones y Transportes,,\n";
+
+    Path agencyTable() throws Exception {
+        return Files.writeString(dir.resolve("agencies.yaml"), """
+                PGR:
+                  - Procuraduría General de la República
+                  - Attorney General's Office
+                SCT: [Secretaria de Comunicaciones y Transportes]
+                """);
+    }
+
+    RegistryImport mexicoPlan() throws Exception {
+        return new RegistryImport(AgencyTable.load(agencyTable()), java.util.Optional.of(LocalDate.parse("2013-11-01")),
+                java.util.Optional.of(LocalDate.parse("2015-10-31")));
+    }
+
+    @Test
+    void readsOgpsOwnColumnLayoutWithThePlansPeriodAndTheAgencyTable() throws Exception {
+        Path csv = Files.writeString(dir.resolve("ogp-commitments.csv"), OGP_SHEET);
+
+        List<Commitment> registry = RegistryFile.read(csv, mexicoPlan(), warnings);
+
+        assertThat(registry).extracting(Commitment::id).containsExactly("MX0042", "MX0043");
+        Commitment pgr = registry.get(0);
+        assertThat(pgr.country()).isEqualTo("MX");
+        assertThat(pgr.planId()).isEqualTo("MX-2013-2");
+        assertThat(pgr.title()).isEqualTo("Registro Nacional de Detenidos");
+        assertThat(pgr.agency()).isEqualTo("PGR");
+        assertThat(pgr.sector()).isEqualTo("justicia-y-seguridad");
+        assertThat(pgr.leadCso()).isEqualTo("Artículo 19");
+        assertThat(pgr.startDate()).isEqualTo(LocalDate.parse("2013-11-01"));
+        assertThat(pgr.dueDate()).isEqualTo(LocalDate.parse("2015-10-31"));
+        Commitment sct = registry.get(1);
+        assertThat(sct.agency()).as("accents and case ignored in the table").isEqualTo("SCT");
+        assertThat(sct.leadCso()).isNull();
+        assertThat(warnings).contains("ogp-commitments.csv:1: column 'Commitment Text' is not used",
+                "ogp-commitments.csv:1: column 'Region' is not used");
+    }
+
+    @Test
+    void anOgpSheetWithoutThePlansPeriodIsRefusedWithHowToGiveIt() throws Exception {
+        Path csv = Files.writeString(dir.resolve("ogp-commitments.csv"), OGP_SHEET);
+        RegistryImport noPeriod = new RegistryImport(AgencyTable.load(agencyTable()), java.util.Optional.empty(),
+                java.util.Optional.empty());
+
+        assertThatThrownBy(() -> RegistryFile.read(csv, noPeriod, warnings)).isInstanceOf(DatasetException.class)
+                .satisfies(e -> assertThat(((DatasetException) e).problems()).contains(
+                        "ogp-commitments.csv:2: startDate: is required (" + RegistryFile.PERIOD_HINT + ")",
+                        "ogp-commitments.csv:5: dueDate: is required (" + RegistryFile.PERIOD_HINT + ")"));
+    }
+
+    @Test
+    void anInstitutionThatIsNotInTheAgencyTableIsNamedAndNothingIsRead() throws Exception {
+        Path csv = Files.writeString(dir.resolve("ogp-commitments.csv"), OGP_SHEET.replace("Secretaría de Comunicaciones",
+                "Secretaría de Economía y Comunicaciones"));
+
+        assertThatThrownBy(() -> RegistryFile.read(csv, mexicoPlan(), warnings)).isInstanceOf(DatasetException.class)
+                .satisfies(e -> assertThat(((DatasetException) e).problems()).containsExactly("ogp-commitments.csv:5: agency: "
+                        + "'Secretaría de Economía y Comunicaciones y Transportes' is neither an agency code nor a name of the agency table"));
+    }
+
+    @Test
+    void aBrokenAgencyTableIsRefusedNamingTheEntry() throws Exception {
+        Path table = Files.writeString(dir.resolve("bad.yaml"), "pgr: [Procuraduría]\nSCT: [Procuraduria]\nSFP: []\n");
+
+        assertThatThrownBy(() -> AgencyTable.load(table)).isInstanceOf(DatasetException.class)
+                .satisfies(e -> assertThat(((DatasetException) e).problems()).containsExactly(
+                        "bad.yaml: pgr: must be an agency code matching [A-Z0-9_-]{1,32}",
+                        "bad.yaml: SFP: must be a list of institution names"));
     }
 }

@@ -1,4 +1,4 @@
-package org.vigia.ingest.registry;
+package org.vigia.ingest.imports;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +11,7 @@ import org.vigia.events.ProgressUpdate;
 import org.vigia.events.Topics;
 import org.vigia.ingest.kafka.Records;
 import org.vigia.ingest.kafka.TransactionalWriter;
+import org.vigia.ingest.registry.RegistryView;
 import org.vigia.ingest.replay.DatasetException;
 import org.vigia.kit.KafkaSettings;
 import org.vigia.kit.TopicCreator;
@@ -24,19 +25,19 @@ public final class Importer {
     private Importer() {
     }
 
-    public static int writeRegistry(KafkaSettings kafka, List<Commitment> commitments, Instant now) {
+    public static int writeRegistry(KafkaSettings kafka, String instanceId, List<Commitment> commitments, Instant now) {
         Topics topics = kafka.topics();
         TopicCreator.ensure(kafka, List.of(topics.commitments));
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         commitments.forEach(c -> records.add(Records.record(topics.commitments, c.id(), c, now)));
-        try (TransactionalWriter writer = new TransactionalWriter(kafka, "import", 1)) {
+        try (TransactionalWriter writer = new TransactionalWriter(kafka, instanceId, "import")) {
             writer.write(records);
         }
         return records.size();
     }
 
     /** Checks every update against the registry on Kafka first; writes nothing if one names an unknown commitment. */
-    public static int writeProgress(KafkaSettings kafka, List<ProgressUpdate> updates) {
+    public static int writeProgress(KafkaSettings kafka, String instanceId, List<ProgressUpdate> updates) {
         Topics topics = kafka.topics();
         TopicCreator.ensure(kafka, List.of(topics.commitments, topics.progress));
         List<String> problems = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class Importer {
         }
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         updates.forEach(u -> records.add(Records.record(topics.progress, u.commitmentId(), u, u.reportedAt())));
-        try (TransactionalWriter writer = new TransactionalWriter(kafka, "import", 1)) {
+        try (TransactionalWriter writer = new TransactionalWriter(kafka, instanceId, "import")) {
             writer.write(records);
         }
         return records.size();

@@ -1,4 +1,4 @@
-package org.vigia.ingest.registry;
+package org.vigia.ingest.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,8 +19,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.vigia.events.Json;
-import org.vigia.events.ValidationException;
 import org.vigia.events.Validated;
+import org.vigia.events.ValidationException;
 import org.vigia.events.Violation;
 
 /**
@@ -49,6 +49,16 @@ final class CsvRows {
 
     static <T extends Validated> List<T> read(Path file, Class<T> type, Map<String, Column> aliases,
                                               Consumer<ObjectNode> defaults, List<String> problems, List<String> warnings) {
+        return read(file, type, aliases, defaults, node -> { }, problems, warnings);
+    }
+
+    /**
+     * As above; {@code finish} may combine or complete fields once all of a row's cells are in
+     * (fields whose name starts with {@code _} are helpers, removed after it).
+     */
+    static <T extends Validated> List<T> read(Path file, Class<T> type, Map<String, Column> aliases,
+                                              Consumer<ObjectNode> defaults, Consumer<ObjectNode> finish,
+                                              List<String> problems, List<String> warnings) {
         List<T> out = new ArrayList<>();
         String name = file.getFileName().toString();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -71,7 +81,8 @@ final class CsvRows {
                 CSVRecord row = rows.next();
                 long line = lineBefore + 1;
                 lineBefore = parser.getCurrentLineNumber();
-                T value = convert(row, columns, type, defaults, (field, rule) -> problems.add(name + ":" + line + ": " + field + ": " + rule));
+                T value = convert(row, columns, type, defaults, finish,
+                        (field, rule) -> problems.add(name + ":" + line + ": " + field + ": " + rule));
                 if (value != null) {
                     out.add(value);
                 }
@@ -87,7 +98,7 @@ final class CsvRows {
     }
 
     private static <T extends Validated> T convert(CSVRecord row, Map<Integer, Column> columns, Class<T> type,
-                                                   Consumer<ObjectNode> defaults, Report report) {
+                                                   Consumer<ObjectNode> defaults, Consumer<ObjectNode> finish, Report report) {
         ObjectNode node = Json.strict().createObjectNode();
         defaults.accept(node);
         boolean ok = true;
@@ -109,6 +120,19 @@ final class CsvRows {
         if (!ok) {
             return null;
         }
+        try {
+            finish.accept(node);
+        } catch (ValidationException ve) {
+            ve.violations().forEach(v -> report.problem(v.field(), v.rule()));
+            return null;
+        }
+        List<String> helpers = new ArrayList<>();
+        node.fieldNames().forEachRemaining(f -> {
+            if (f.startsWith("_")) {
+                helpers.add(f);
+            }
+        });
+        node.remove(helpers);
         try {
             T value = Json.parse(Json.strict(), Json.write(node), Json.strict().constructType(type));
             List<Violation> violations = value.violations();

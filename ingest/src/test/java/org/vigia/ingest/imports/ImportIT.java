@@ -1,4 +1,4 @@
-package org.vigia.ingest.registry;
+package org.vigia.ingest.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigia.ingest.KafkaTestSupport;
 import org.vigia.ingest.KafkaTestSupport.Read;
+import org.vigia.ingest.KafkaTestSupport;
 import org.vigia.ingest.cli.Cli;
 import org.vigia.kafka.embedded.EmbeddedKafkaBroker;
 import org.vigia.kit.Env;
@@ -49,6 +49,34 @@ class ImportIT {
         assertThat(out.toString()).contains("wrote 2 commitments to " + kafka.topics().commitments.name());
         assertThat(KafkaTestSupport.readCommitted(kafka, kafka.topics().commitments)).extracting(Read::key)
                 .containsExactlyInAnyOrder("MX0042", "MX0043");
+    }
+
+    @Test
+    void importRegistryReadsOgpsOwnSheetWithTheAgencyTableAndThePlansPeriod() throws Exception {
+        Path csv = Files.writeString(dir.resolve("ogp.csv"), RegistryFileTest.OGP_SHEET);
+        Path agencies = Files.writeString(dir.resolve("agencies.yaml"),
+                "PGR: [Procuraduría General de la República]\nSCT: [Secretaría de Comunicaciones y Transportes]\n");
+
+        int refused = cli("import-registry", csv.toString(), "--agencies", agencies.toString());
+        int code = cli("import-registry", csv.toString(), "--agencies", agencies.toString(),
+                "--plan-start", "2013-11-01", "--plan-end", "2015-10-31");
+
+        assertThat(refused).isEqualTo(1);
+        assertThat(err.toString()).contains("ogp.csv:2: startDate: is required (the sheet gives no date");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(KafkaTestSupport.readCommitted(kafka, kafka.topics().commitments))
+                .extracting(r -> r.key() + "/" + r.value().agency() + "/" + r.value().planId() + "/" + r.value().dueDate())
+                .containsExactlyInAnyOrder("MX0042/PGR/MX-2013-2/2015-10-31", "MX0043/SCT/MX-2013-2/2015-10-31");
+    }
+
+    @Test
+    void aPlanPeriodThatEndsBeforeItStartsIsAUsageError() throws Exception {
+        Path csv = Files.writeString(dir.resolve("ogp.csv"), RegistryFileTest.OGP_SHEET);
+
+        assertThat(cli("import-registry", csv.toString(), "--plan-start", "2015-10-31", "--plan-end", "2013-11-01")).isEqualTo(2);
+        assertThat(cli("import-registry", csv.toString(), "--plan-start", "2015-10-31")).isEqualTo(2);
+        assertThat(err.toString()).contains("--plan-end 2013-11-01 is before --plan-start 2015-10-31")
+                .contains("--plan-start and --plan-end go together");
     }
 
     @Test
