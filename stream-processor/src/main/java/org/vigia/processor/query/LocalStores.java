@@ -113,7 +113,9 @@ public final class LocalStores {
 
     private Map<String, Object> recent(String id, int partition, boolean stale) {
         Map<String, Object> h = new LinkedHashMap<>();
-        h.put("recentUpdates", newest(this.<HistoryEntry>window(StoreNames.HISTORY, partition, stale), id));
+        ReadOnlyKeyValueStore<Bytes, HistoryEntry> reports = store(StoreNames.REPORTS,
+                QueryableStoreTypes.<Bytes, HistoryEntry>keyValueStore(), partition, stale);
+        h.put("recentUpdates", recentReports(reports, id, RECENT));
         h.put("recentAlerts", newest(this.<Alert>window(StoreNames.COMMITMENT_ALERTS, partition, stale), id));
         return h;
     }
@@ -126,6 +128,18 @@ public final class LocalStores {
             }
         }
         return out;
+    }
+
+    /** The newest {@code limit} reports of one commitment, newest first (by reportedAt, then updateId). */
+    public static List<HistoryEntry> recentReports(ReadOnlyKeyValueStore<Bytes, HistoryEntry> store, String id,
+                                                   int limit) {
+        List<HistoryEntry> all = new ArrayList<>();
+        try (KeyValueIterator<Bytes, HistoryEntry> it = store.prefixScan((id + '\u0000').getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), (topic, prefix) -> prefix)) {
+            it.forEachRemaining(kv -> all.add(kv.value));
+        }
+        all.sort(Comparator.comparing(HistoryEntry::reportedAt).thenComparing(HistoryEntry::updateId).reversed());
+        return all.size() <= limit ? all : List.copyOf(all.subList(0, limit));
     }
 
     /** One commitment's daily points from its first to {@code to} (its last change if null), or empty if unknown. */

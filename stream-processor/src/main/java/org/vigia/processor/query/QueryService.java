@@ -69,7 +69,7 @@ public final class QueryService {
     }
 
     public Answer<Optional<Map<String, Object>>> history(String id) {
-        return byKey(StoreNames.HISTORY, id, (p, stale) -> local.history(id, p, stale),
+        return byKey(StoreNames.REPORTS, id, (p, stale) -> local.history(id, p, stale),
                 "/internal/v1/commitments/" + id + "/history", MAP);
     }
 

@@ -5,10 +5,10 @@ public final class StoreNames {
     // The judge (keyed by commitment id).
     public static final String REGISTRY = "commitment-registry";
     public static final String LEDGER = "commitment-ledger";
-    public static final String SEEN_UPDATES = "seen-updates";
     public static final String DUE_INDEX = "due-index";
     public static final String JUDGE_CLOCK = "judge-clock";
-    public static final String HISTORY = "commitment-history";
+    /** Every report, keyed by (commitment, reporter, updateId): the history, and exact idempotency. */
+    public static final String REPORTS = "commitment-reports";
     public static final String SERIES = "commitment-series";
     public static final String COMMITMENT_ALERTS = "commitment-alerts";
     public static final String ALERT_LOG = "alert-log";

@@ -83,8 +83,7 @@ public final class VigiaTopology {
                 .merge(progress, Named.as("judge-inputs-progress"))
                 .merge(clock, Named.as("judge-inputs-clock"))
                 .process(() -> new CommitmentJudge(settings), Named.as("commitment-judge"), StoreNames.REGISTRY,
-                        StoreNames.LEDGER, StoreNames.SEEN_UPDATES, StoreNames.DUE_INDEX, StoreNames.JUDGE_CLOCK,
-                        StoreNames.HISTORY, StoreNames.SERIES, StoreNames.COMMITMENT_ALERTS, StoreNames.ALERT_LOG)
+                        StoreNames.LEDGER, StoreNames.REPORTS, StoreNames.DUE_INDEX, StoreNames.JUDGE_CLOCK, StoreNames.SERIES, StoreNames.COMMITMENT_ALERTS, StoreNames.ALERT_LOG)
                 .split(Named.as("judge-"))
                 .branch((k, v) -> v instanceof JudgeOutput.Status, Branched.as("status"))
                 .branch((k, v) -> v instanceof JudgeOutput.AlertOut, Branched.as("alert"))
@@ -106,10 +105,9 @@ public final class VigiaTopology {
     private static void judgeStores(StreamsBuilder builder, Serde<Alert> alertSerde, Duration retention) {
         builder.addStateStore(kv(StoreNames.REGISTRY, Serdes.String(), new RegistryCodec()).withCachingEnabled());
         builder.addStateStore(kv(StoreNames.LEDGER, Serdes.String(), new LedgerCodec()).withCachingEnabled());
-        builder.addStateStore(kv(StoreNames.SEEN_UPDATES, Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
+        builder.addStateStore(kv(StoreNames.REPORTS, Serdes.Bytes(), new HistoryEntry.Codec()).withCachingDisabled());
         builder.addStateStore(kv(StoreNames.DUE_INDEX, Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
         builder.addStateStore(kv(StoreNames.JUDGE_CLOCK, Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(window(StoreNames.HISTORY, retention, true, new HistoryEntry.Codec()).withCachingDisabled());
         builder.addStateStore(window(StoreNames.SERIES, retention, false, new SeriesPoint.Codec()).withCachingEnabled());
         builder.addStateStore(window(StoreNames.COMMITMENT_ALERTS, retention, true, alertSerde).withCachingDisabled());
         builder.addStateStore(kv(StoreNames.ALERT_LOG, Serdes.Bytes(), alertSerde).withCachingDisabled());

@@ -12,8 +12,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.apache.kafka.streams.test.TestRecord;
 import org.vigia.events.Alert;
 import org.vigia.events.AlertStatus;
@@ -184,11 +182,10 @@ public final class Harness implements AutoCloseable {
 
     /** The history of one commitment, oldest first. */
     List<HistoryEntry> history(String id) {
-        WindowStore<String, HistoryEntry> store = driver.getWindowStore(StoreNames.HISTORY);
-        List<HistoryEntry> out = new ArrayList<>();
-        try (WindowStoreIterator<HistoryEntry> it = store.fetch(id, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"))) {
-            it.forEachRemaining(kv -> out.add(kv.value));
-        }
+        KeyValueStore<org.apache.kafka.common.utils.Bytes, HistoryEntry> store = driver.getKeyValueStore(StoreNames.REPORTS);
+        List<HistoryEntry> out = new ArrayList<>(org.vigia.processor.query.LocalStores.recentReports(store, id,
+                Integer.MAX_VALUE));
+        java.util.Collections.reverse(out);
         return out;
     }
 

@@ -33,7 +33,7 @@ public record Assessment(
     private static final double EPSILON = 1e-9;
 
     public static Assessment of(Commitment c, Ledger ledger, long at, Thresholds thresholds) {
-        Completion completion = Completion.of(c, ledger);
+        Completion completion = ledger.completion(c);
         Deadlines d = Deadlines.of(c, ledger, completion, thresholds);
         boolean completed = completion.complete();
         boolean stalled = !completed && at >= d.stallAt();

@@ -48,10 +48,9 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     private ProcessorContext<String, JudgeOutput> context;
     private KeyValueStore<String, Commitment> registry;
     private KeyValueStore<String, Ledger> ledgers;
-    private KeyValueStore<Bytes, byte[]> seen;
+    private KeyValueStore<Bytes, HistoryEntry> reports;
     private KeyValueStore<Bytes, byte[]> due;
     private KeyValueStore<String, Long> clock;
-    private WindowStore<String, HistoryEntry> history;
     private WindowStore<String, SeriesPoint> series;
     private WindowStore<String, Alert> commitmentAlerts;
     private AlertLog alertLog;
@@ -73,10 +72,9 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         this.context = context;
         registry = context.getStateStore(StoreNames.REGISTRY);
         ledgers = context.getStateStore(StoreNames.LEDGER);
-        seen = context.getStateStore(StoreNames.SEEN_UPDATES);
+        reports = context.getStateStore(StoreNames.REPORTS);
         due = context.getStateStore(StoreNames.DUE_INDEX);
         clock = context.getStateStore(StoreNames.JUDGE_CLOCK);
-        history = context.getStateStore(StoreNames.HISTORY);
         series = context.getStateStore(StoreNames.SERIES);
         commitmentAlerts = context.getStateStore(StoreNames.COMMITMENT_ALERTS);
         alertLog = new AlertLog(context.getStateStore(StoreNames.ALERT_LOG));
@@ -124,19 +122,18 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
             throw new RejectedRecordException("progress key '" + key + "' does not match its commitmentId '"
                     + u.commitmentId() + "'");
         }
-        Bytes id = seenKey(u);
-        if (seen.get(id) != null) {
+        Bytes id = reportKey(u);
+        if (reports.get(id) != null) {
             observer.duplicate(); // idempotency: the same (commitment, reporter, updateId) again, whatever its body
             return;
         }
-        seen.put(id, EMPTY);
         if (u.reportedAt().toEpochMilli() < watermark()) {
             observer.late("progress");
         }
         Commitment c = registry.get(key);
         Ledger l = ledgerOf(key);
         String remark = timeline.report(c, l, u, new Output(key, l, recordTimestamp));
-        history.put(key, HistoryEntry.of(u, remark), u.reportedAt().toEpochMilli());
+        reports.put(id, HistoryEntry.of(u, remark));
         save(key, c, l);
     }
 
@@ -261,7 +258,8 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         return l != null ? l : new Ledger();
     }
 
-    static Bytes seenKey(ProgressUpdate u) {
+    /** {@code <commitment> 0x00 <reporter> 0x00 <updateId>}: one commitment's reports are adjacent. */
+    public static Bytes reportKey(ProgressUpdate u) {
         return Bytes.wrap((u.commitmentId() + '\u0000' + u.reporter() + '\u0000' + u.updateId())
                 .getBytes(StandardCharsets.UTF_8));
     }

@@ -57,7 +57,8 @@ public final class CommitmentTimeline {
         if (c != null) {
             catchUp(c, l, t - 1, sink);
         }
-        double before = c == null ? 0 : Completion.of(c, l).official();
+        // The official completion before this report, as the last judgement left it: not computed again.
+        double before = c == null ? 0 : Double.isNaN(l.official) ? l.completion(c).official() : l.official;
         String unit = Completion.unitOf(u.milestoneId());
         Ledger.Report current = l.report(unit, u.source());
         boolean older = current != null && t < current.reportedAt;
@@ -70,6 +71,7 @@ public final class CommitmentTimeline {
                 current.evidence = u.hasEvidence();
             }
         }
+        l.reportsChanged();
         l.lastUpdateAt = Math.max(l.lastUpdateAt, t);
         if (t >= l.lastReportAt) {
             l.lastReportAt = t;
@@ -78,7 +80,7 @@ public final class CommitmentTimeline {
         }
         l.evaluatedAt = Math.max(l.evaluatedAt, t);
         if (c != null) {
-            boolean progressed = Completion.of(c, l).official() > before + EPSILON;
+            boolean progressed = l.completion(c).official() > before + EPSILON;
             if (progressed && t > l.lastProgressAt) {
                 l.lastProgressAt = t;
             }
@@ -134,7 +136,7 @@ public final class CommitmentTimeline {
         if (c == null || l.evaluatedAt == Ledger.NONE) {
             return Ledger.NONE;
         }
-        Completion completion = Completion.of(c, l);
+        Completion completion = l.completion(c);
         return completion.complete() ? Ledger.NONE
                 : Deadlines.of(c, l, completion, thresholds).nextAfter(l.evaluatedAt);
     }
@@ -172,7 +174,7 @@ public final class CommitmentTimeline {
      * nothing to what they report, so the last of them that reports above zero is the progress.
      */
     private static long progressSoFar(Commitment c, Ledger l) {
-        if (Completion.of(c, l).official() <= 0) {
+        if (l.completion(c).official() <= 0) {
             return Ledger.NONE;
         }
         long last = Ledger.NONE;

@@ -27,7 +27,7 @@ public record Completion(double official, boolean officialReported, Double verif
     public static final String WHOLE = "*";
     private static final List<Milestone> WHOLE_ONLY = List.of(new Milestone(WHOLE, "whole commitment", 1.0, null));
 
-    public static Completion of(Commitment commitment, Ledger ledger) {
+    static Completion compute(Commitment commitment, Ledger ledger) {
         View official = view(commitment, ledger, true);
         View verified = view(commitment, ledger, false);
         boolean complete = official.reported && official.percent >= 100.0 && !official.evidenceMissing;

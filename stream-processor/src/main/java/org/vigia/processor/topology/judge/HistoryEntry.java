@@ -10,8 +10,9 @@ import org.vigia.processor.topology.BinaryReader;
 import org.vigia.processor.topology.BinaryWriter;
 
 /**
- * One received report as the query API shows it (store {@code commitment-history}), with
- * whether it counts.
+ * One received report as the query API shows it, with whether it counts (store
+ * {@code commitment-reports}, keyed by commitment, reporter and updateId: that a key is there is
+ * what makes a repeated report a duplicate, however long ago the first came).
  *
  * @param remark why a report does not count (older than the latest, unknown milestone), or null
  */
@@ -41,7 +42,7 @@ public record HistoryEntry(String updateId, String milestoneId, double percent, 
                 if (b == null) {
                     return null;
                 }
-                BinaryReader r = new BinaryReader(b).version(VERSION, "commitment-history");
+                BinaryReader r = new BinaryReader(b).version(VERSION, "commitment-reports");
                 return new HistoryEntry(r.str(), r.str(), r.f64(), Source.values()[r.u8()], r.str(),
                         Instant.ofEpochMilli(r.i64()), r.str(), r.str(), r.bool(), r.str());
             };

@@ -3,6 +3,7 @@ package org.vigia.processor.topology.judge;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigia.events.AlertType;
+import org.vigia.events.Commitment;
 import org.vigia.events.Severity;
 import org.vigia.events.Source;
 
@@ -65,6 +66,27 @@ public final class Ledger {
     public final int[] idCount = new int[AlertType.values().length];
     /** The earliest instant at which a due-index entry will wake this commitment up, or NONE. */
     public long wakeAt = NONE;
+    /** Official completion (unrounded) as last computed under the current registry entry; NaN before any. */
+    public double official = Double.NaN;
+
+    // Derived, not stored: the completion of these reports under one registry entry.
+    private Completion completion;
+    private Commitment completionOf;
+
+    /** The completion of these reports under {@code c}, computed once until the reports or the entry change. */
+    public Completion completion(Commitment c) {
+        if (completion == null || completionOf != c) {
+            completion = Completion.compute(c, this);
+            completionOf = c;
+            official = completion.official();
+        }
+        return completion;
+    }
+
+    /** The reports changed: the next {@link #completion} is computed afresh. */
+    void reportsChanged() {
+        completion = null;
+    }
 
     public boolean anyUpdate() {
         return lastUpdateAt != NONE;

@@ -27,7 +27,7 @@ public final class LedgerCodec implements Serde<Ledger> {
             w.str(r.unit).u8(r.source.ordinal()).f64(r.percent).i64(r.reportedAt).bool(r.evidence);
         }
         w.i64(l.lastProgressAt).i64(l.lastUpdateAt).i64(l.lastReportAt).str(l.lastNote).str(l.lastEvidenceUrl)
-                .i64(l.evaluatedAt).bool(l.completedAnnounced).i64(l.wakeAt);
+                .i64(l.evaluatedAt).bool(l.completedAnnounced).i64(l.wakeAt).f64(l.official);
         for (Ledger.Episode e : l.episodes) {
             w.bool(e != null);
             if (e != null) {
@@ -59,6 +59,7 @@ public final class LedgerCodec implements Serde<Ledger> {
         l.evaluatedAt = r.i64();
         l.completedAnnounced = r.bool();
         l.wakeAt = r.i64();
+        l.official = r.f64();
         for (int i = 0; i < l.episodes.length; i++) {
             if (r.bool()) {
                 l.episodes[i] = new Ledger.Episode(r.str(), SEVERITIES[r.u8()], r.i64());

@@ -49,6 +49,7 @@ class CodecsTest {
         l.episodes[0] = new Ledger.Episode("c1:STALLED:2014-05-13", Severity.CRITICAL, 1_400_000_000_000L);
         l.newAlertId("c1", AlertType.STALLED, 1_400_000_000_000L);
         l.wakeAt = 1_500_000_000_000L;
+        l.official = 40.5;
         l.published = new StatusFacts(CommitmentState.STALLED, 25.3, 10.0, true, false, 1L, 2L, 91,
                 LocalDate.parse("2016-01-02"), 3L);
 

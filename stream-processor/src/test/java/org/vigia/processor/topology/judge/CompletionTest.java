@@ -21,7 +21,7 @@ class CompletionTest {
         put("m1", 80, Source.AGENCY, "2014-02-01", false);
         put("m1", 40, Source.CSO, "2014-02-01", false);
 
-        Completion c = Completion.of(commitment("c", milestone("m1", 1), milestone("m2", 1)), ledger);
+        Completion c = Completion.compute(commitment("c", milestone("m1", 1), milestone("m2", 1)), ledger);
 
         assertThat(c.official()).isEqualTo(40.0);
         assertThat(c.verified()).isEqualTo(20.0);
@@ -32,7 +32,7 @@ class CompletionTest {
         put("m1", 80, Source.AGENCY, "2014-02-01", false);
         put("m1", 25, Source.IRM, "2014-03-01", false);
 
-        Completion c = Completion.of(commitment("c", milestone("m1", 1)), ledger);
+        Completion c = Completion.compute(commitment("c", milestone("m1", 1)), ledger);
 
         assertThat(c.official()).isEqualTo(25.0);
         assertThat(c.verified()).isEqualTo(25.0);
@@ -43,14 +43,14 @@ class CompletionTest {
         put(null, 50, Source.IRM, "2014-03-01", false);
         put("m2", 100, Source.AGENCY, "2014-04-01", true);
 
-        Completion c = Completion.of(commitment("c", milestone("m1", 1), milestone("m2", 1)), ledger);
+        Completion c = Completion.compute(commitment("c", milestone("m1", 1), milestone("m2", 1)), ledger);
 
         assertThat(c.official()).isEqualTo(75.0);
     }
 
     @Test
     void withoutReportsNothingIsReported() {
-        Completion c = Completion.of(commitment("c"), ledger);
+        Completion c = Completion.compute(commitment("c"), ledger);
         assertThat(c.officialReported()).isFalse();
         assertThat(c.verified()).isNull();
         assertThat(c.official()).isZero();
@@ -62,7 +62,7 @@ class CompletionTest {
         put("m2", 100, Source.AGENCY, "2014-02-01", true);
         put("m3", 99.88, Source.AGENCY, "2014-02-01", true);
 
-        Completion c = Completion.of(commitment("c", milestone("m1", 1), milestone("m2", 1), milestone("m3", 1)), ledger);
+        Completion c = Completion.compute(commitment("c", milestone("m1", 1), milestone("m2", 1), milestone("m3", 1)), ledger);
 
         assertThat(Completion.round1(c.official())).isEqualTo(100.0);
         assertThat(c.complete()).isFalse();
