@@ -178,9 +178,14 @@ public final class VigiaTopology {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values);
     }
 
+    /**
+     * A store keyed by commitment and event time. Its changelog is compacted and kept whatever its
+     * records' age: Kafka Streams would give a windowed changelog time retention, which compares
+     * event times (a 2013 plan) with the wall clock and would delete the history at once.
+     */
     private static <V> StoreBuilder<org.apache.kafka.streams.state.WindowStore<String, V>> window(
             String name, Duration retention, boolean duplicates, Serde<V> values) {
         return Stores.windowStoreBuilder(Stores.persistentWindowStore(name, retention, Duration.ofDays(1), duplicates),
-                Serdes.String(), values);
+                Serdes.String(), values).withLoggingEnabled(Map.of("cleanup.policy", "compact", "retention.ms", "-1"));
     }
 }
