@@ -23,6 +23,8 @@ final class ProcessorMetrics implements TopologyObserver, DeadLetterListener {
     private final Counter ticks;
     private final AtomicLong streamTime = new AtomicLong();
     private final Timer latency;
+    private final Timer dueTime;
+    private final Counter dueWoken;
     private final MultiGauge commitments;
     private final MultiGauge sectorCompletion;
     private final MultiGauge agencyCompletion;
@@ -34,6 +36,10 @@ final class ProcessorMetrics implements TopologyObserver, DeadLetterListener {
         this.latency = Timer.builder("vigia.update.to.status.latency")
                 .description("from a progress update's record timestamp to its status being written")
                 .publishPercentileHistogram().register(registry);
+        this.dueTime = Timer.builder("vigia.processor.due.judgement")
+                .description("processing time of judging what came due when the watermark moved").register(registry);
+        this.dueWoken = Counter.builder("vigia.processor.due.commitments")
+                .description("commitments judged because one of their deadlines came due").register(registry);
         this.commitments = MultiGauge.builder("vigia.commitments").description("commitments by plan, sector and state")
                 .register(registry);
         this.sectorCompletion = MultiGauge.builder("vigia.sector.completion").description("mean completion percent")
@@ -46,6 +52,12 @@ final class ProcessorMetrics implements TopologyObserver, DeadLetterListener {
     public void tick(long streamTimeMillis) {
         ticks.increment();
         streamTime.accumulateAndGet(streamTimeMillis / 1000, Math::max);
+    }
+
+    @Override
+    public void dueJudged(int woken, long nanos) {
+        dueTime.record(Duration.ofNanos(nanos));
+        dueWoken.increment(woken);
     }
 
     @Override

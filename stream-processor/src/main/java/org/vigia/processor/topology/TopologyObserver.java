@@ -14,6 +14,13 @@ public interface TopologyObserver {
     default void tick(long streamTimeMillis) {
     }
 
+    /**
+     * A judge task judged what had come due: {@code woken} commitments were looked at, in
+     * {@code nanos} of processing time (wall clock, for the metric only; the topology never reads it).
+     */
+    default void dueJudged(int woken, long nanos) {
+    }
+
     default void alert(Alert alert) {
     }
 
