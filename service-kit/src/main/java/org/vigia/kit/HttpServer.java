@@ -3,8 +3,11 @@ package org.vigia.kit;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigia.events.ValidationException;
@@ -30,6 +33,12 @@ public final class HttpServer implements AutoCloseable {
 
     public static HttpServer start(String host, int port, long maxBody, PrometheusMeterRegistry registry,
                                    BooleanSupplier ready, Consumer<RoutesConfig> routes) {
+        return start(host, port, maxBody, registry, () -> Readiness.of(ready.getAsBoolean()), routes);
+    }
+
+    /** With a readiness that can also say "degraded": 200 with the reasons, so the instance stays in service. */
+    public static HttpServer start(String host, int port, long maxBody, PrometheusMeterRegistry registry,
+                                   Supplier<Readiness> readiness, Consumer<RoutesConfig> routes) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -38,9 +47,13 @@ public final class HttpServer implements AutoCloseable {
             config.jetty.port = port;
             config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
             config.routes.get("/ready", ctx -> {
-                boolean ok = ready.getAsBoolean();
-                ctx.status(ok ? 200 : 503).contentType("application/json")
-                        .result(ok ? "{\"status\":\"READY\"}" : "{\"status\":\"NOT_READY\"}");
+                Readiness r = readiness.get();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", r.status());
+                if (!r.degraded().isEmpty()) {
+                    body.put("degraded", r.degraded());
+                }
+                ApiErrors.json(ctx, r.ready() ? 200 : 503, body);
             });
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()));

@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.vigia.alerts.log.Kind;
-import org.vigia.alerts.log.Notification;
+import org.vigia.alerts.notification.NotificationKind;
+import org.vigia.alerts.notification.Notification;
 import org.vigia.alerts.subscription.Delivery;
 
 /**
@@ -27,11 +27,11 @@ public final class Grouper {
         this.digests = digests;
     }
 
-    public Instant dueAt(Delivery delivery, Kind kind, Instant now) {
+    public Instant dueAt(Delivery delivery, NotificationKind kind, Instant now) {
         if (delivery.digest()) {
             return digests.next(delivery, now);
         }
-        return kind == Kind.REMINDER ? now : now.plus(groupWait);
+        return kind == NotificationKind.REMINDER ? now : now.plus(groupWait);
     }
 
     /** The groups due at {@code now}, one per subscriber, each in arrival order. */
