@@ -85,7 +85,7 @@ class SilenceIT {
 
         // The firing was never sent to Artículo 19, so neither is its resolution.
         timeline.at(2).push(resolved(pgr));
-        timeline.at(3).expectEmail(to("cidac"), subjectContaining("progressing again"));
+        timeline.at(3).expectEmail(to("cidac"), subjectContaining("stall over: progress again"));
         timeline.expectNoEmail(to("articulo19"));
 
         String id = silence.get("id").asText();

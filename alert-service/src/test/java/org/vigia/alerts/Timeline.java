@@ -149,8 +149,9 @@ final class Timeline implements AutoCloseable {
     /** Lets the service run a couple of seconds' worth of send passes, so late duplicates would show. */
     void settle() {
         Instant until = Instant.now().plusSeconds(2);
+        Instant serviceTime = clock.instant().plusSeconds(clock instanceof MutableClock ? 0 : 2);
         await("two seconds of send passes").atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
-                .until(() -> !Instant.now().isBefore(until) && service.status().allPassedAt(clock.instant()));
+                .until(() -> !Instant.now().isBefore(until) && service.status().allPassedAt(serviceTime));
     }
 
     /** Reads from this SMTP server from now on (it was down when the timeline started). */
@@ -171,6 +172,20 @@ final class Timeline implements AutoCloseable {
         }
         long expected = pushed;
         await("the alert service to take in " + expected + " alert(s)").atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
+                .until(() -> service.status().routedAlerts() >= expected && service.status().intakeCaughtUp());
+        return this;
+    }
+
+    /** Writes any bytes as an alert record and waits for the service to have taken them in (or set them aside). */
+    Timeline pushRaw(String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topicAlerts(), key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot push a record", e);
+        }
+        pushed++;
+        long expected = pushed;
+        await("the alert service to take in " + expected + " record(s)").atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
                 .until(() -> service.status().routedAlerts() >= expected && service.status().intakeCaughtUp());
         return this;
     }

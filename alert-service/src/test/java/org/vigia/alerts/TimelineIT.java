@@ -109,7 +109,7 @@ class TimelineIT {
         // The resolution has severity INFO, below Artículo 19's minimum: it still goes to them.
         timeline.at(3).push(resolved(pgr, Resolution.COMPLETED), resolved(neverFired));
         timeline.at(4).expectEmail(to("articulo19"), subject("[Vigía] PGR · Registro de detenidos: terminó el estancamiento: se cumplió"),
-                textContaining("Alerta resuelta"), textContaining("el compromiso se cumplió, con evidencia"));
+                textContaining("Alerta resuelta"), textContaining("El compromiso se cumplió, con evidencia."));
         timeline.expectEmail(to("cidac"), subject("[Vigía] PGR · Registro de detenidos: stall over: completed"));
 
         timeline.at(6).push(resolved(pgr));

@@ -117,7 +117,10 @@ public final class EmailComposer {
             Alert a = n.alert();
             sb.append("\n== ").append(t.kindLabel(n.kind())).append(": ").append(head(a)).append(" ==\n");
             sb.append(Texts.capitalise(t.what(a))).append(".\n");
-            sb.append(t.explain(a)).append("\n");
+            String explanation = t.explain(a);
+            if (!explanation.isEmpty()) {
+                sb.append(explanation).append("\n");
+            }
             for (String[] fact : facts(t, a)) {
                 sb.append(fact[0]).append(": ").append(fact[1]).append("\n");
             }

@@ -111,11 +111,10 @@ final class EnglishTexts extends Texts {
 
     @Override String explainEnd(Alert a, Resolution r) {
         AlertDetails d = a.details();
-        String ended = capitalise(ended(a.type()));
         if (r == null) {
-            return ended + ".";
+            return "";
         }
-        return ended + ": " + switch (r) {
+        return capitalise(switch (r) {
             case PROGRESS -> a.type() == AlertType.AT_RISK ? "its pace recovered and it can finish on time"
                     : "its official completion went up again" + decimal(d.completion()).map(v -> " (now " + percent(v) + ")").orElse("");
             case COMPLETED -> "the commitment was completed, with evidence";
@@ -129,7 +128,7 @@ final class EnglishTexts extends Texts {
             case COOLED_DOWN -> "the news heat fell" + decimal(d.heat()).map(h -> " to " + h).orElse("")
                     + decimal(d.threshold()).map(t -> ", below the threshold of " + t).orElse("");
             case NOTHING_UNFINISHED -> "the agency has no unfinished commitment left";
-        } + ".";
+        }) + ".";
     }
 
     @Override String percent(String n) { return n + "%"; }

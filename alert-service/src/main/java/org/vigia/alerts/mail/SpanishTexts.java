@@ -111,11 +111,10 @@ final class SpanishTexts extends Texts {
 
     @Override String explainEnd(Alert a, Resolution r) {
         AlertDetails d = a.details();
-        String ended = capitalise(ended(a.type()));
         if (r == null) {
-            return ended + ".";
+            return "";
         }
-        return ended + ": " + switch (r) {
+        return capitalise(switch (r) {
             case PROGRESS -> a.type() == AlertType.AT_RISK ? "el ritmo de avance se recuperó y puede terminar a tiempo"
                     : "el avance oficial volvió a subir" + decimal(d.completion()).map(v -> " (ahora " + percent(v) + ")").orElse("");
             case COMPLETED -> "el compromiso se cumplió, con evidencia";
@@ -129,7 +128,7 @@ final class SpanishTexts extends Texts {
             case COOLED_DOWN -> "la intensidad de las noticias bajó" + decimal(d.heat()).map(h -> " a " + h).orElse("")
                     + decimal(d.threshold()).map(t -> ", por debajo del umbral de " + t).orElse("");
             case NOTHING_UNFINISHED -> "la dependencia ya no tiene compromisos sin terminar";
-        } + ".";
+        }) + ".";
     }
 
     @Override String percent(String n) { return n + " %"; }

@@ -48,7 +48,7 @@ abstract class Texts {
         return alert.severity() == Severity.CRITICAL && alert.type() == AlertType.STALLED ? phrase + " " + critical() : phrase;
     }
 
-    /** What happened, in one or two full sentences for the body. */
+    /** What happened, in one or two full sentences for the body; may be empty for a resolution without a reason. */
     final String explain(Alert alert) {
         return alert.status() == AlertStatus.RESOLVED ? explainEnd(alert, alert.details().resolution()) : explainFiring(alert);
     }
@@ -79,7 +79,7 @@ abstract class Texts {
 
     abstract String explainFiring(Alert alert);
 
-    /** @param resolution null when the alert does not say why (then no reason is given) */
+    /** The reason an episode ended, as a sentence; empty when the alert does not say why (then none is given). */
     abstract String explainEnd(Alert alert, Resolution resolution);
 
     abstract String percent(String number);

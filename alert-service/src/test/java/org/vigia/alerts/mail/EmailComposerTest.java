@@ -91,14 +91,14 @@ class EmailComposerTest {
     void aResolutionStatesItsTrueReasonAndNoneWhenTheAlertGivesNone() {
         Alert byCompletion = alert(AlertType.STALLED, AlertStatus.RESOLVED, Severity.WARNING, commitment(0, Resolution.COMPLETED));
         assertThat(compose(Language.ES, byCompletion, NotificationKind.RESOLVED).text())
-                .contains("Terminó el estancamiento: el compromiso se cumplió, con evidencia.").doesNotContain("volvió a subir");
+                .contains("Terminó el estancamiento: se cumplió.\nEl compromiso se cumplió, con evidencia.").doesNotContain("volvió a subir");
         Alert byRegistry = alert(AlertType.OVERDUE, AlertStatus.RESOLVED, Severity.CRITICAL, commitment(0, Resolution.REGISTRY_CHANGED));
         assertThat(compose(Language.EN, byRegistry, NotificationKind.RESOLVED).text())
-                .contains("No longer overdue: a change to its registry entry");
+                .contains("No longer overdue: registry changed.\nA change to its registry entry");
         Alert noReason = alert(AlertType.STALLED, AlertStatus.RESOLVED, Severity.WARNING, commitment(0, null));
         Email e = compose(Language.EN, noReason, NotificationKind.RESOLVED);
         assertThat(e.subject()).isEqualTo("[Vigía] PGR · Registro de detenidos: stall over");
-        assertThat(e.text()).contains("Stall over.\n").doesNotContain("progress again").doesNotContain("completed,");
+        assertThat(e.text()).contains("Stall over.\nOfficial completion").doesNotContain("progress again").doesNotContain("completed,");
     }
 
     @ParameterizedTest
