@@ -140,10 +140,16 @@ final class Timeline implements AutoCloseable {
         return this;
     }
 
-    /** Waits until every task has run a send pass that saw the service's clock at or after {@code time}. */
+    /**
+     * Waits until every task has run a send pass that saw the service's clock at or after
+     * {@code time} — which decides the emails due then — and one more, which sends them.
+     */
     private void awaitPassAt(Instant time) {
         await("every task to act on " + time).atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
                 .until(() -> service.status().allPassedAt(time));
+        var decided = service.status().passes();
+        await("every task to send what it decided at " + time).atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
+                .until(() -> service.status().allPassedSince(decided));
     }
 
     /** Lets the service run a couple of seconds' worth of send passes, so late duplicates would show. */

@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param state PENDING, SENT, FAILED (refused permanently) or DROPPED (the address left the subscription)
  * @param attempts failed attempts so far (temporary refusals, connection errors)
  * @param retryAt when the next attempt may be made (null: at once)
+ * @param messageId while PENDING: the email this copy is claimed for (decided and committed, about to be
+ *                  sent exactly so); once sent or failed: the email that carried it
  * @param reason the last SMTP answer or error, addresses removed
  */
 public record Recipient(String id, NotificationState state, int attempts, Instant retryAt, Instant doneAt,
@@ -24,8 +26,18 @@ public record Recipient(String id, NotificationState state, int attempts, Instan
         return new Recipient(idOf(address), NotificationState.PENDING, 0, null, null, null, null);
     }
 
+    /** Owed, not yet claimed by an email, and past its retry time: to be put in an email now. */
     public boolean dueAt(Instant now) {
-        return state == NotificationState.PENDING && (retryAt == null || !retryAt.isAfter(now));
+        return state == NotificationState.PENDING && messageId == null && (retryAt == null || !retryAt.isAfter(now));
+    }
+
+    /** Decided to go out in this email; the claim is committed before the email is sent. */
+    public boolean claimed() {
+        return state == NotificationState.PENDING && messageId != null;
+    }
+
+    public Recipient claim(String forMessageId) {
+        return new Recipient(id, NotificationState.PENDING, attempts, retryAt, null, forMessageId, reason);
     }
 
     public Recipient sent(Instant at, String newMessageId) {

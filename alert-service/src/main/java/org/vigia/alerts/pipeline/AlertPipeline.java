@@ -87,7 +87,9 @@ public final class AlertPipeline {
     }
 
     /**
-     * The send side, one pass over the task's subscribers. A group that a stage cannot handle
+     * The send side, one pass over the task's subscribers: first the emails decided in an
+     * earlier pass (claimed, and committed since) go out exactly as decided; then what became
+     * due is grouped and decided (claimed) for the next pass. A group that a stage cannot handle
      * (an email that cannot be rendered) is closed as dropped and handed to {@code setAside},
      * so it cannot hold up the groups behind it.
      */
@@ -98,36 +100,75 @@ public final class AlertPipeline {
         reminders.forEach(log::put);
         boolean changed = !reminders.isEmpty();
         int emails = 0;
-        for (List<Notification> group : stages.grouper().due(log.pending(), now)) {
+        for (List<Notification> group : stages.grouper().bySubscriber(log.pending())) {
             if (emails >= maxEmailsPerPass) {
                 break; // the rest waits for the next pass, after this one's outcomes are committed
             }
             try {
-                Pass pass = deliver(group, outbox, current, now);
+                Pass pass = sendClaimed(group, outbox, current, now);
                 emails += pass.emails();
                 changed |= pass.changed();
             } catch (RuntimeException e) {
-                logger.error("cannot deliver {} notification(s) for {}: set aside", group.size(), group.get(0).subscriber(), e);
-                group.forEach(n -> log.put(n.closed(NotificationState.DROPPED, now, "set aside: " + e.getClass().getSimpleName())));
-                setAside.accept(group, e);
                 changed = true;
+                setAside(group, log, now, e, setAside);
+            }
+        }
+        for (List<Notification> group : stages.grouper().due(log.pending(), now)) {
+            try {
+                changed |= decide(group, outbox, current, now);
+            } catch (RuntimeException e) {
+                changed = true;
+                setAside(group, log, now, e, setAside);
             }
         }
         return new Pass(emails, changed);
     }
 
-    private Pass deliver(List<Notification> group, Outbox outbox, Subscriptions current, Instant now) {
+    private static void setAside(List<Notification> group, NotificationLog log, Instant now, RuntimeException e,
+                                 BiConsumer<List<Notification>, RuntimeException> setAside) {
+        logger.error("cannot deliver {} notification(s) for {}: set aside", group.size(), group.get(0).subscriber(), e);
+        group.forEach(n -> log.put(n.closed(NotificationState.DROPPED, now, "set aside: " + e.getClass().getSimpleName())));
+        setAside.accept(group, e);
+    }
+
+    /** Send: the subscriber's claimed emails, each exactly as decided. */
+    private Pass sendClaimed(List<Notification> pending, Outbox outbox, Subscriptions current, Instant now) {
+        List<Notification> claimed = pending.stream().filter(n -> n.recipients().stream().anyMatch(r -> r.claimed())).toList();
+        if (claimed.isEmpty()) {
+            return new Pass(0, false);
+        }
+        NotificationLog log = outbox.log();
+        Optional<Subscription> subscription = current.byId(claimed.get(0).subscriber());
+        if (subscription.isEmpty()) {
+            logger.info("dropping {} notification(s) for {}: no longer subscribed", claimed.size(), claimed.get(0).subscriber());
+            claimed.forEach(n -> log.put(n.closed(NotificationState.DROPPED, now, "unsubscribed")));
+            return new Pass(0, true);
+        }
+        Subscription to = subscription.get();
+        stages.sender().dropRemoved(to, claimed, now).forEach(log::put);
+        int emails = 0;
+        for (Sender.Planned planned : stages.sender().claimed(to, log.pending().stream()
+                .filter(n -> n.subscriber().equals(to.id())).toList())) {
+            Sender.Attempt attempt = stages.sender().send(to, planned, now);
+            count(attempt);
+            emails += record(attempt, to, outbox, now);
+        }
+        return new Pass(emails, true);
+    }
+
+    /** Group → silence → still owed? → rate-limit → decide the emails (claim the copies). */
+    private boolean decide(List<Notification> group, Outbox outbox, Subscriptions current, Instant now) {
         NotificationLog log = outbox.log();
         String subscriberId = group.get(0).subscriber();
         Optional<Subscription> subscription = current.byId(subscriberId);
         if (subscription.isEmpty()) {
             logger.info("dropping {} notification(s) for {}: no longer subscribed", group.size(), subscriberId);
             group.forEach(n -> log.put(n.closed(NotificationState.DROPPED, now, "unsubscribed")));
-            return new Pass(0, true);
+            return true;
         }
         Subscription to = subscription.get();
         if (!stages.sender().anyDue(group, now)) {
-            return new Pass(0, false); // every copy waits for a retry
+            return false; // every copy is claimed already or waits for a retry
         }
         SilenceStage.Split split = stages.silences().split(group, silences.get(), now);
         split.silenced().forEach(n -> log.put(n.closed(NotificationState.SILENCED, now, "silenced")));
@@ -144,7 +185,7 @@ public final class AlertPipeline {
         }
         boolean changed = owed.size() != group.size();
         if (owed.isEmpty()) {
-            return new Pass(0, changed);
+            return changed;
         }
         Optional<Instant> slot = outbox.rateLimiter().nextSlot(subscriberId, now);
         if (slot.isPresent()) {
@@ -153,13 +194,14 @@ public final class AlertPipeline {
                 metrics.suppressed("rate_limited", (int) fresh);
                 logger.info("rate limit: {} notification(s) for {} deferred to {}", fresh, subscriberId, slot.get());
             }
-            return new Pass(0, changed);
+            return changed;
         }
-        return record(send(to, owed, now), to, outbox, now);
+        List<Notification> claimed = stages.sender().plan(to, owed, now);
+        claimed.forEach(log::put);
+        return changed || !claimed.isEmpty();
     }
 
-    private Sender.Attempt send(Subscription to, List<Notification> owed, Instant now) {
-        Sender.Attempt attempt = stages.sender().send(to, owed, now);
+    private void count(Sender.Attempt attempt) {
         for (var outcome : attempt.outcomes()) {
             switch (outcome.result()) {
                 case ACCEPTED -> { }
@@ -170,21 +212,18 @@ public final class AlertPipeline {
                 }
             }
         }
-        return attempt;
     }
 
     /** Last stage, record: every outcome goes to the delivery log before the task commits. */
-    private Pass record(Sender.Attempt attempt, Subscription to, Outbox outbox, Instant now) {
+    private int record(Sender.Attempt attempt, Subscription to, Outbox outbox, Instant now) {
         attempt.updated().forEach(outbox.log()::put);
-        int accepted = (int) attempt.emails().stream().filter(e -> attempt.updated().stream()
-                .anyMatch(n -> n.recipients().stream().anyMatch(r -> e.messageId().equals(r.messageId())
-                        && r.state() == NotificationState.SENT))).count();
-        if (accepted > 0) {
-            outbox.rateLimiter().recordSent(to.id(), now);
+        logger.info("{} ({} recipient(s)) for {}: {}", attempt.email().messageId(), attempt.email().to().size(), to.id(),
+                attempt.anyAccepted() ? "accepted" : "not accepted");
+        if (!attempt.anyAccepted()) {
+            return 0;
         }
-        for (int i = 0; i < accepted; i++) {
-            metrics.email();
-        }
+        outbox.rateLimiter().recordSent(to.id(), now);
+        metrics.email();
         for (Notification n : attempt.updated()) {
             if (n.state().delivered()) {
                 outbox.sent(n.identity());
@@ -194,7 +233,6 @@ public final class AlertPipeline {
                 }
             }
         }
-        attempt.emails().forEach(e -> logger.info("{} ({} recipient(s)) for {}", e.messageId(), e.to().size(), to.id()));
-        return new Pass(accepted, true);
+        return 1;
     }
 }

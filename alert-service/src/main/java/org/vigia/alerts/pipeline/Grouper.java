@@ -34,6 +34,14 @@ public final class Grouper {
         return kind == NotificationKind.REMINDER ? now : now.plus(groupWait);
     }
 
+    /** Every subscriber's pending notifications, one list per subscriber, each in arrival order. */
+    public List<List<Notification>> bySubscriber(List<Notification> pending) {
+        Map<String, List<Notification>> bySubscriber = new TreeMap<>();
+        pending.forEach(n -> bySubscriber.computeIfAbsent(n.subscriber(), s -> new ArrayList<>()).add(n));
+        bySubscriber.values().forEach(g -> g.sort(Comparator.comparing(Notification::receivedAt).thenComparing(Notification::identity)));
+        return new ArrayList<>(bySubscriber.values());
+    }
+
     /** The groups due at {@code now}, one per subscriber, each in arrival order. */
     public List<List<Notification>> due(List<Notification> pending, Instant now) {
         Map<String, List<Notification>> bySubscriber = new TreeMap<>();

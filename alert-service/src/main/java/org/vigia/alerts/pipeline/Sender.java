@@ -2,27 +2,33 @@ package org.vigia.alerts.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.vigia.alerts.mail.Email;
 import org.vigia.alerts.mail.EmailComposer;
 import org.vigia.alerts.mail.Mailer;
+import org.vigia.alerts.mail.MessageIds;
 import org.vigia.alerts.mail.SendReport;
 import org.vigia.alerts.notification.Notification;
 import org.vigia.alerts.notification.Recipient;
 import org.vigia.alerts.subscription.Subscription;
 
 /**
- * Stage: send with retry, per recipient. The owed notifications of one subscriber are sent to
- * each address that still needs them and whose retry time has come; addresses that need the
- * same notifications share one email (one SMTP transaction). What the server answers each
+ * Stage: send with retry, per recipient, in two steps. {@link #plan} decides the emails: each
+ * address gets the owed notifications whose retry time has come, and addresses owed the same
+ * ones share one email; each copy is then <em>claimed</em> for its email's Message-ID, and the
+ * claim is committed before anything is sent. {@link #send} sends a claimed email exactly as
+ * claimed, so an instance that takes over after a crash re-sends the very same email (same
+ * notifications, same Message-ID), never a regrouped one. What the server answers each
  * address decides that copy alone: accepted; refused for now (4xx, a connection or
- * authentication error: retried with backoff, for that address only); or refused for good
- * (5xx: recorded as failed with the server's reason). A copy for an address that left the
+ * authentication error: retried with backoff, for that address only); refused for good (5xx:
+ * recorded as failed with the server's reason). A copy for an address that left the
  * subscription is dropped.
  */
 public final class Sender {
@@ -30,8 +36,12 @@ public final class Sender {
     private final EmailComposer composer;
     private final Backoff backoff;
 
-    /** What one attempt did: the notifications as they now stand, the emails, and each outcome for the metrics. */
-    public record Attempt(List<Notification> updated, List<Email> emails, List<SendReport.Outcome> outcomes) {
+    /** One email decided: its Message-ID, to whom, and what it carries (in order). */
+    public record Planned(String messageId, List<String> addresses, List<Notification> notifications) {
+    }
+
+    /** What one send did: the notifications as they now stand, and each recipient's outcome. */
+    public record Attempt(List<Notification> updated, Email email, List<SendReport.Outcome> outcomes) {
         public boolean anyAccepted() {
             return outcomes.stream().anyMatch(o -> o.result() == SendReport.Result.ACCEPTED);
         }
@@ -43,16 +53,15 @@ public final class Sender {
         this.backoff = backoff;
     }
 
-    /** True if some copy of these notifications may be tried now. */
+    /** True if some copy of these notifications may be put in an email now. */
     public boolean anyDue(List<Notification> owed, Instant now) {
         return owed.stream().anyMatch(n -> !n.dueRecipients(now).isEmpty());
     }
 
-    public Attempt send(Subscription to, List<Notification> owed, Instant now) {
-        Map<String, String> addressById = new HashMap<>();
-        to.emails().forEach(a -> addressById.put(Recipient.idOf(a), a));
+    /** The emails for what is owed and due, and the notifications with their copies claimed (or dropped). */
+    public List<Notification> plan(Subscription to, List<Notification> owed, Instant now) {
+        Map<String, String> addressById = addresses(to);
         Map<String, Map<String, UnaryOperator<Recipient>>> changes = new HashMap<>();
-        // Which notifications each due address needs; addresses needing the same set share an email.
         Map<String, List<Notification>> byAddress = new LinkedHashMap<>();
         for (Notification n : owed) {
             for (Recipient r : n.dueRecipients(now)) {
@@ -64,40 +73,90 @@ public final class Sender {
                 }
             }
         }
-        Map<String, List<String>> addressesBySet = new LinkedHashMap<>();
-        Map<String, List<Notification>> notificationsBySet = new HashMap<>();
         byAddress.forEach((address, list) -> {
-            String set = String.join("\n", new TreeSet<>(list.stream().map(Notification::identity).toList()));
-            addressesBySet.computeIfAbsent(set, s -> new ArrayList<>()).add(address);
-            notificationsBySet.put(set, list);
+            String messageId = MessageIds.of(list.stream().map(Notification::identity).toList());
+            for (Notification n : list) {
+                changes.computeIfAbsent(n.key(), k -> new HashMap<>()).put(Recipient.idOf(address), r -> r.claim(messageId));
+            }
         });
-        List<Email> emails = new ArrayList<>();
-        List<SendReport.Outcome> outcomes = new ArrayList<>();
-        for (var entry : addressesBySet.entrySet()) {
-            List<Notification> group = notificationsBySet.get(entry.getKey());
-            Email email = composer.compose(to, entry.getValue(), group, now);
-            SendReport report = mailer.send(email);
-            emails.add(email);
-            for (String address : entry.getValue()) {
-                SendReport.Outcome o = report.of(address);
-                outcomes.add(o);
-                UnaryOperator<Recipient> change = switch (o.result()) {
-                    case ACCEPTED -> r -> r.sent(now, email.messageId());
-                    case PERMANENT -> r -> r.failed(now, email.messageId(), o.reason());
-                    case TEMPORARY -> r -> r.retryAt(backoff.retryAt(r.attempts() + 1, now), o.reason());
-                };
-                for (Notification n : group) {
-                    changes.computeIfAbsent(n.key(), k -> new HashMap<>()).put(Recipient.idOf(address), change);
+        return apply(owed, changes, now);
+    }
+
+    /** Claimed copies for addresses that left the subscription since, dropped. */
+    public List<Notification> dropRemoved(Subscription to, List<Notification> pending, Instant now) {
+        Map<String, String> addressById = addresses(to);
+        Map<String, Map<String, UnaryOperator<Recipient>>> changes = new HashMap<>();
+        for (Notification n : pending) {
+            for (Recipient r : n.recipients()) {
+                if (r.claimed() && !addressById.containsKey(r.id())) {
+                    changes.computeIfAbsent(n.key(), k -> new HashMap<>()).put(r.id(), x -> x.dropped(now, "address removed from the subscription"));
                 }
             }
         }
+        return apply(pending, changes, now);
+    }
+
+    /** The claimed emails of one subscriber, rebuilt from the log: each exactly as it was decided. */
+    public List<Planned> claimed(Subscription to, List<Notification> pending) {
+        Map<String, String> addressById = addresses(to);
+        Map<String, Set<String>> addresses = new LinkedHashMap<>();
+        Map<String, List<Notification>> notifications = new HashMap<>();
+        for (Notification n : pending) {
+            for (Recipient r : n.recipients()) {
+                if (r.claimed() && addressById.containsKey(r.id())) {
+                    addresses.computeIfAbsent(r.messageId(), m -> new TreeSet<>()).add(addressById.get(r.id()));
+                    List<Notification> list = notifications.computeIfAbsent(r.messageId(), m -> new ArrayList<>());
+                    if (!list.contains(n)) {
+                        list.add(n);
+                    }
+                }
+            }
+        }
+        List<Planned> planned = new ArrayList<>();
+        addresses.forEach((messageId, to2) -> planned.add(new Planned(messageId, List.copyOf(to2), notifications.get(messageId)
+                .stream().sorted(Comparator.comparing(Notification::receivedAt).thenComparing(Notification::identity)).toList())));
+        return planned;
+    }
+
+    /** Sends one claimed email and records what the server answered each address. */
+    public Attempt send(Subscription to, Planned planned, Instant now) {
+        Email email = composer.compose(to, planned.addresses(), planned.notifications(), now);
+        if (!email.messageId().equals(planned.messageId())) {
+            throw new IllegalStateException("email " + email.messageId() + " does not carry what " + planned.messageId() + " claimed");
+        }
+        SendReport report = mailer.send(email);
+        Map<String, Map<String, UnaryOperator<Recipient>>> changes = new HashMap<>();
+        List<SendReport.Outcome> outcomes = new ArrayList<>();
+        for (String address : planned.addresses()) {
+            SendReport.Outcome o = report.of(address);
+            outcomes.add(o);
+            UnaryOperator<Recipient> change = switch (o.result()) {
+                case ACCEPTED -> r -> r.sent(now, email.messageId());
+                case PERMANENT -> r -> r.failed(now, email.messageId(), o.reason());
+                case TEMPORARY -> r -> r.retryAt(backoff.retryAt(r.attempts() + 1, now), o.reason());
+            };
+            for (Notification n : planned.notifications()) {
+                changes.computeIfAbsent(n.key(), k -> new HashMap<>()).put(Recipient.idOf(address), change);
+            }
+        }
+        return new Attempt(apply(planned.notifications(), changes, now), email, outcomes);
+    }
+
+    private static Map<String, String> addresses(Subscription to) {
+        Map<String, String> byId = new HashMap<>();
+        to.emails().forEach(a -> byId.put(Recipient.idOf(a), a));
+        return byId;
+    }
+
+    private static List<Notification> apply(List<Notification> notifications, Map<String, Map<String, UnaryOperator<Recipient>>> changes,
+                                            Instant now) {
         List<Notification> updated = new ArrayList<>();
-        for (Notification n : owed) {
+        for (Notification n : notifications) {
             Map<String, UnaryOperator<Recipient>> c = changes.get(n.key());
             if (c != null) {
                 updated.add(n.withRecipients(c, now));
             }
         }
-        return new Attempt(updated, emails, outcomes);
+        return updated;
     }
 }

@@ -19,7 +19,7 @@ import org.vigia.alerts.notification.NotificationLog;
  * every task to have acted on a given time.
  */
 public final class DispatchStatus {
-    private record TaskView(Instant lastPass, int pending, int retrying) {
+    private record TaskView(Instant lastPass, long passes, int pending, int retrying) {
     }
 
     private record SetAside(String stage, String error, Instant at) {
@@ -38,20 +38,21 @@ public final class DispatchStatus {
     }
 
     void started(TaskId task, NotificationLog log) {
-        tasks.put(task, view(null, log));
+        tasks.put(task, view(null, 0, log));
     }
 
     void passed(TaskId task, Instant now, NotificationLog log) {
-        tasks.put(task, view(now, log));
+        TaskView before = tasks.get(task);
+        tasks.put(task, view(now, before == null ? 1 : before.passes() + 1, log));
     }
 
     void stopped(TaskId task) {
         tasks.remove(task);
     }
 
-    private static TaskView view(Instant now, NotificationLog log) {
+    private static TaskView view(Instant now, long passes, NotificationLog log) {
         List<Notification> pending = log.pending();
-        return new TaskView(now, pending.size(), (int) pending.stream().filter(Notification::retrying).count());
+        return new TaskView(now, passes, pending.size(), (int) pending.stream().filter(Notification::retrying).count());
     }
 
     void routed(int records) {
@@ -98,6 +99,21 @@ public final class DispatchStatus {
     /** True once every task of this instance has run a send pass at or after {@code time} (service clock). */
     public boolean allPassedAt(Instant time) {
         return !tasks.isEmpty() && tasks.values().stream().allMatch(v -> v.lastPass() != null && !v.lastPass().isBefore(time));
+    }
+
+    /** How many send passes each task has run: to wait for the pass after the one that decided an email. */
+    public Map<TaskId, Long> passes() {
+        Map<TaskId, Long> passes = new java.util.HashMap<>();
+        tasks.forEach((task, view) -> passes.put(task, view.passes()));
+        return passes;
+    }
+
+    /** True once every task in {@code before} has run another pass (tasks that left count as done). */
+    public boolean allPassedSince(Map<TaskId, Long> before) {
+        return before.entrySet().stream().allMatch(e -> {
+            TaskView now = tasks.get(e.getKey());
+            return now == null || now.passes() > e.getValue();
+        });
     }
 
     public int tasks() {
