@@ -198,11 +198,9 @@ class ProcessorAlertsContractIT {
             List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
             Instant[] at = {previous};
             java.util.function.Supplier<Long> next = () -> (at[0] = at[0].plus(Duration.ofMinutes(7))).toEpochMilli();
-            if (week == 0) {
-                for (int i = 1; i <= 3; i++) {
-                    for (String agency : List.of("sct", "pgr")) {
-                        records.add(record("commitments", agency + "-" + i, commitment(agency + "-" + i, DUE), next.get()));
-                    }
+            if (week == 0) { // three SCT and four PGR commitments; pgr-4 never finishes and goes overdue
+                for (String id : List.of("sct-1", "sct-2", "sct-3", "pgr-1", "pgr-2", "pgr-3", "pgr-4")) {
+                    records.add(record("commitments", id, commitment(id, DUE), next.get()));
                 }
             }
             if (week % 4 == 1 && week <= 33) { // SCT moves every four weeks and finishes, with evidence
@@ -216,7 +214,7 @@ class ProcessorAlertsContractIT {
                 records.add(progress("sct-1", "m1", 10, Source.CSO, next.get(), "cso-sct-1"));
             }
             if (week == 5) { // PGR starts, then stalls
-                for (int i = 1; i <= 3; i++) {
+                for (int i = 1; i <= 4; i++) {
                     records.add(progress("pgr-" + i, "m1", 20, Source.AGENCY, next.get(), "pgr-" + i + "-start"));
                 }
             }
