@@ -83,7 +83,7 @@ final class EnglishTexts extends Texts {
         String since = d.daysWithoutProgress() != null ? "for " + d.daysWithoutProgress() + " days"
                 : d.lastProgressAt() != null ? "since " + date(d.lastProgressAt()) : "for longer than its limit";
         return "Its official completion has not gone up " + since + limit
-                + (a.severity() == Severity.CRITICAL ? ": twice the limit, so the alert is now critical." : ".");
+                + (a.severity() == Severity.CRITICAL ? ": twice the limit or more, so the alert is now critical." : ".");
     }
 
     private static String unfinished(AlertDetails d) {

@@ -83,7 +83,7 @@ final class SpanishTexts extends Texts {
         String since = d.daysWithoutProgress() != null ? "en " + d.daysWithoutProgress() + " días"
                 : d.lastProgressAt() != null ? "desde el " + date(d.lastProgressAt()) : "en el plazo de tolerancia";
         return "El avance oficial no ha subido " + since + limit
-                + (a.severity() == Severity.CRITICAL ? ": el doble del límite, por eso la alerta es ahora crítica." : ".");
+                + (a.severity() == Severity.CRITICAL ? ": el doble del límite o más, por eso la alerta es ahora crítica." : ".");
     }
 
     private static String unfinished(AlertDetails d) {
