@@ -114,6 +114,11 @@ public final class LocalStack implements AutoCloseable {
         alertVars.put("VIGIA_SUBSCRIPTIONS_FILE", subscriptions.toString());
         alertVars.put("VIGIA_PANEL_URL", "http://localhost:" + processor.httpPort() + "/");
         alertVars.put("VIGIA_GROUP_WAIT", settings.groupWait().toMillis() + "ms");
+        // The processor's application id is not the alert service's: it defaults to <prefix>alert-service.
+        alertVars.put("VIGIA_APPLICATION_ID", settings.env().string("VIGIA_ALERT_APPLICATION_ID", ""));
+        alertVars.put("VIGIA_STATE_DIR", dataDir.resolve("alert-state").toString());
+        // One instance in the stack: no standby to keep warm.
+        alertVars.put("VIGIA_STANDBY_REPLICAS", "0");
         alerts = new AlertService(AlertSettings.from(base.with(Map.of("SMTP_FROM", "Vigía <alertas@vigia.localhost>"))
                 .with(alertVars)));
         alerts.start();

@@ -4,8 +4,11 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigia.events.ValidationException;
@@ -34,7 +37,13 @@ public final class HttpServer implements AutoCloseable {
 
     public static HttpServer start(String host, int port, long maxBody, PrometheusMeterRegistry registry,
                                    BooleanSupplier ready, Consumer<RoutesConfig> routes) {
-        Gauge.builder("vigia.ready", ready, r -> r.getAsBoolean() ? 1 : 0)
+        return start(host, port, maxBody, registry, () -> Readiness.of(ready.getAsBoolean()), routes);
+    }
+
+    /** With a readiness that can also say "degraded": 200 with the reasons, so the instance stays in service. */
+    public static HttpServer start(String host, int port, long maxBody, PrometheusMeterRegistry registry,
+                                   Supplier<Readiness> readiness, Consumer<RoutesConfig> routes) {
+        Gauge.builder("vigia.ready", readiness, r -> r.get().ready() ? 1 : 0)
                 .description("1 when the service is ready (what GET /ready answers with 200), else 0")
                 .strongReference(true)
                 .register(registry);
@@ -47,9 +56,13 @@ public final class HttpServer implements AutoCloseable {
             config.routes.before(SecurityHeaders::apply);
             config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
             config.routes.get("/ready", ctx -> {
-                boolean ok = ready.getAsBoolean();
-                ctx.status(ok ? 200 : 503).contentType("application/json")
-                        .result(ok ? "{\"status\":\"READY\"}" : "{\"status\":\"NOT_READY\"}");
+                Readiness r = readiness.get();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", r.status());
+                if (!r.degraded().isEmpty()) {
+                    body.put("degraded", r.degraded());
+                }
+                ApiErrors.json(ctx, r.ready() ? 200 : 503, body);
             });
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()));

@@ -1,4 +1,4 @@
-package org.vigia.alerts.silence;
+package org.vigia.alerts.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.vigia.alerts.silence.Silence;
+import org.vigia.alerts.silence.SilenceStore;
 import org.vigia.alerts.subscription.Matchers;
 import org.vigia.alerts.subscription.SubscriptionsParser;
 import org.vigia.events.Json;
@@ -22,30 +24,31 @@ import org.vigia.events.ValidationException;
 import org.vigia.events.Violation;
 import org.vigia.kit.ApiErrors;
 import org.vigia.kit.Principal;
-import org.vigia.kit.TokenStore;
 
 /**
- * {@code POST/GET/DELETE /api/v1/silences}. Reads are public; writes need a bearer token of
- * an {@code admin} (any silence) or a {@code cso:<subscriber id>} (silences of its own
- * subscription only). The author is the token's principal, never a field of the body.
+ * {@code POST/GET/DELETE /api/v1/silences}. Every call needs a bearer token: an {@code admin}
+ * sees and changes any silence; a {@code cso:<subscriber id>} sees the silences of its own
+ * subscription and those for everyone, and creates or expires only its own. The author is the
+ * token's principal, never a field of the body.
  */
 public final class SilenceResource {
     private static final Set<String> FIELDS = Set.of("matchers", "subscriber", "startsAt", "endsAt", "comment");
 
     private final SilenceStore store;
-    private final TokenStore tokens;
+    private final AccessGuard guard;
     private final Clock clock;
 
-    public SilenceResource(SilenceStore store, TokenStore tokens, Clock clock) {
+    public SilenceResource(SilenceStore store, AccessGuard guard, Clock clock) {
         this.store = store;
-        this.tokens = tokens;
+        this.guard = guard;
         this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/silences", this::list);
         routes.get("/api/v1/silences/{id}", ctx -> {
-            Optional<Silence> s = store.get(ctx.pathParam("id"));
+            Principal p = guard.caller(ctx);
+            Optional<Silence> s = store.get(ctx.pathParam("id")).filter(x -> visibleTo(p, x));
             if (s.isEmpty()) {
                 ApiErrors.respond(ctx, 404, "no silence " + ctx.pathParam("id"));
             } else {
@@ -56,23 +59,28 @@ public final class SilenceResource {
         routes.delete("/api/v1/silences/{id}", this::expire);
     }
 
+    /** A CSO sees its own silences and those that mute every subscriber (which mute it too). */
+    private static boolean visibleTo(Principal p, Silence s) {
+        String own = AccessGuard.ownSubscriber(p);
+        return own == null || s.subscriber() == null || s.subscriber().equalsIgnoreCase(own);
+    }
+
     private void list(Context ctx) {
+        Principal p = guard.caller(ctx);
         String state = ctx.queryParam("state");
         if (state != null && !Set.of("pending", "active", "expired").contains(state)) {
             throw new ValidationException("state", "must be pending, active or expired");
         }
         Instant now = clock.instant();
         List<Map<String, Object>> out = store.all().stream()
+                .filter(s -> visibleTo(p, s))
                 .filter(s -> state == null || s.status(now).name().equalsIgnoreCase(state))
                 .map(this::view).toList();
         ApiErrors.json(ctx, 200, out);
     }
 
     private void create(Context ctx) {
-        Optional<Principal> principal = authorise(ctx);
-        if (principal.isEmpty()) {
-            return;
-        }
+        Principal p = guard.caller(ctx);
         JsonNode body = Json.parse(Json.strict(), ctx.bodyAsBytes(), Json.strict().constructType(JsonNode.class));
         if (body == null || !body.isObject()) {
             throw new ValidationException("(body)", "must be a JSON object");
@@ -101,14 +109,10 @@ public final class SilenceResource {
             violations.add(new Violation("comment", "is required (at most 1000 characters): say why"));
         }
         String subscriber = body.path("subscriber").isTextual() ? body.get("subscriber").asText().trim() : null;
-        Principal p = principal.get();
-        if (p.role() == Principal.Role.CSO) {
-            if (subscriber != null && !subscriber.equalsIgnoreCase(p.name())) {
-                ApiErrors.respond(ctx, 403, "a CSO token may silence only its own subscription (" + p.name() + ")");
-                return;
-            }
-            subscriber = p.name().toLowerCase(Locale.ROOT);
+        if (p.role() == Principal.Role.CSO && subscriber != null && !subscriber.equalsIgnoreCase(p.name())) {
+            throw AccessDenied.forbidden("a CSO token may silence only its own subscription (" + p.name() + ")");
         }
+        subscriber = AccessGuard.subscriberFor(p, subscriber);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
@@ -119,20 +123,15 @@ public final class SilenceResource {
     }
 
     private void expire(Context ctx) {
-        Optional<Principal> principal = authorise(ctx);
-        if (principal.isEmpty()) {
-            return;
-        }
+        Principal p = guard.caller(ctx);
         Optional<Silence> found = store.get(ctx.pathParam("id"));
         if (found.isEmpty()) {
             ApiErrors.respond(ctx, 404, "no silence " + ctx.pathParam("id"));
             return;
         }
         Silence s = found.get();
-        Principal p = principal.get();
         if (p.role() == Principal.Role.CSO && (s.subscriber() == null || !s.subscriber().equalsIgnoreCase(p.name()))) {
-            ApiErrors.respond(ctx, 403, "a CSO token may expire only its own subscription's silences");
-            return;
+            throw AccessDenied.forbidden("a CSO token may expire only its own subscription's silences");
         }
         Instant now = clock.instant();
         if (s.status(now) != Silence.Status.EXPIRED) {
@@ -140,21 +139,6 @@ public final class SilenceResource {
             store.put(s);
         }
         ApiErrors.json(ctx, 200, view(s));
-    }
-
-    /** The caller's principal if it may write silences; otherwise answers 401/403 and returns empty. */
-    private Optional<Principal> authorise(Context ctx) {
-        Optional<Principal> p = tokens.authenticateHeader(ctx.header("Authorization"));
-        if (p.isEmpty()) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            ApiErrors.respond(ctx, 401, "a bearer token is required to change silences");
-            return Optional.empty();
-        }
-        if (p.get().role() != Principal.Role.ADMIN && p.get().role() != Principal.Role.CSO) {
-            ApiErrors.respond(ctx, 403, "only admin and CSO tokens may change silences");
-            return Optional.empty();
-        }
-        return p;
     }
 
     private static Optional<Instant> instant(JsonNode body, String field, List<Violation> violations) {
