@@ -24,9 +24,8 @@ import org.apache.kafka.common.serialization.Serdes;
  *       them before a lagging processor had read them.</li>
  *   <li>{@code dead-letter}: size-bounded, never by age (256 MiB a partition): the oldest
  *       rejects go first, whatever their date.</li>
- *   <li>{@code commitments}, {@code commitment-status}, {@code sector-completion},
- *       {@code silences}, {@code notification-log}: compacted; the latest record of each key
- *       is kept, whatever its age.</li>
+ *   <li>{@code commitments}, {@code commitment-status}, {@code sector-completion}: compacted;
+ *       the latest record of each key is kept, whatever its age.</li>
  * </ul>
  * The service kit's topic creator adds {@code min.insync.replicas} from the replication factor.
  */
@@ -50,8 +49,6 @@ public final class Topics {
     public final Topic<String, SectorCompletion> sectorCompletion;
     public final Topic<String, Alert> alerts;
     public final Topic<byte[], byte[]> deadLetter;
-    public final Topic<String, byte[]> silences;
-    public final Topic<String, byte[]> notificationLog;
 
     public Topics(String prefix) {
         this.prefix = prefix == null ? "" : prefix;
@@ -63,8 +60,6 @@ public final class Topics {
         sectorCompletion = topic("sector-completion", SectorCompletion.class, COMPACT);
         alerts = topic("alerts", Alert.class, KEPT_FOREVER);
         deadLetter = new Topic<>(this.prefix + "dead-letter", Serdes.ByteArray(), Serdes.ByteArray(), DEAD_LETTERS);
-        silences = new Topic<>(this.prefix + "silences", KEY, Serdes.ByteArray(), COMPACT);
-        notificationLog = new Topic<>(this.prefix + "notification-log", KEY, Serdes.ByteArray(), COMPACT);
     }
 
     /** Deleted by size only: the oldest segments go once a partition holds more than {@code bytes}. */
@@ -81,9 +76,8 @@ public final class Topics {
         return new Topic<>(prefix + name, KEY, new JsonSerde<>(type), config);
     }
 
-    /** Every topic Vigía uses, for creation at start-up. */
+    /** Every topic of the wire contract, for creation at start-up (the alert service keeps its own). */
     public List<Topic<?, ?>> all() {
-        return List.of(commitments, progress, news, clock, commitmentStatus, sectorCompletion, alerts, deadLetter,
-                silences, notificationLog);
+        return List.of(commitments, progress, news, clock, commitmentStatus, sectorCompletion, alerts, deadLetter);
     }
 }

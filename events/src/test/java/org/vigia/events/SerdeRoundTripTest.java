@@ -171,7 +171,7 @@ class SerdeRoundTripTest {
         assertThat(topics.commitmentStatus.config()).containsEntry("cleanup.policy", "compact");
         assertThat(topics.sectorCompletion.config()).containsEntry("cleanup.policy", "compact");
         assertThat(topics.alerts.config()).containsEntry("cleanup.policy", "delete");
-        assertThat(topics.all()).hasSize(10).extracting(Topic::name).allMatch(name -> name.startsWith("test."));
+        assertThat(topics.all()).hasSize(8).extracting(Topic::name).allMatch(name -> name.startsWith("test."));
         assertThat(Topics.withDefaultPrefix().clock.name()).isEqualTo("vigia.clock");
     }
 }

@@ -27,7 +27,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.vigia.alerts.mail.Email;
 import org.vigia.alerts.mail.EmailComposer;
@@ -147,7 +146,6 @@ class ProcessorAlertsContractIT {
     }
 
     @Test
-    @Disabled("satisfied only by the redesigned processor (issue 9): today's emits details.resolution only for WITHDRAWN")
     void everyResolutionSaysWhyAndOnlyWithAReasonAllowedForItsType() {
         Map<AlertType, Set<String>> allowed = Map.of(
                 AlertType.STALLED, Set.of("PROGRESS", "COMPLETED", "REGISTRY_CHANGED", "WITHDRAWN"),
