@@ -104,11 +104,11 @@ public final class VigiaTopology {
 
     private static void judgeStores(StreamsBuilder builder, Serde<Alert> alertSerde, Duration retention) {
         builder.addStateStore(kv(StoreNames.REGISTRY, Serdes.String(), new RegistryCodec()).withCachingEnabled());
-        builder.addStateStore(kv(StoreNames.LEDGER, Serdes.String(), new LedgerCodec()).withCachingEnabled());
+        builder.addStateStore(kv(StoreNames.LEDGER, Serdes.String(), new LedgerCodec()).withCachingDisabled());
         builder.addStateStore(kv(StoreNames.REPORTS, Serdes.Bytes(), new HistoryEntry.Codec()).withCachingDisabled());
         builder.addStateStore(kv(StoreNames.DUE_INDEX, Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
         builder.addStateStore(kv(StoreNames.JUDGE_CLOCK, Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(window(StoreNames.SERIES, retention, false, new SeriesPoint.Codec()).withCachingEnabled());
+        builder.addStateStore(window(StoreNames.SERIES, retention, false, new SeriesPoint.Codec()).withCachingDisabled());
         builder.addStateStore(window(StoreNames.COMMITMENT_ALERTS, retention, true, alertSerde).withCachingDisabled());
         builder.addStateStore(kv(StoreNames.ALERT_LOG, Serdes.Bytes(), alertSerde).withCachingDisabled());
     }
