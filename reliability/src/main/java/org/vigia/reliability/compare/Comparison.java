@@ -24,27 +24,39 @@ import java.util.Set;
  */
 public record Comparison(int updatesLost, int ackedLost, int alertsLost, int alertsExtra, int alertsChanged, int statusesDiffer,
                          int emailsLost, int emailsRefused, int emailsRepeated, int emailsDuplicated, int unattributed,
-                         int alertCopies) {
+                         int alertCopies, java.util.List<String> examples) {
 
     public static Comparison between(RunOutcome clean, RunOutcome run, Set<String> intendedUpdates, Set<String> acked,
                                      Set<String> refusedForGood) {
         int updatesLost = (int) intendedUpdates.stream().filter(u -> !run.updateIds().contains(u)).count();
         int ackedLost = (int) acked.stream().filter(u -> !run.updateIds().contains(u)).count();
+        java.util.List<String> examples = new java.util.ArrayList<>();
         int alertsLost = 0;
         int alertsChanged = 0;
         for (Map.Entry<String, JsonNode> a : clean.alerts().entrySet()) {
             JsonNode other = run.alerts().get(a.getKey());
             if (other == null) {
-                alertsLost++;
+                if (alertsLost++ < 2) {
+                    examples.add("alert lost: " + a.getValue());
+                }
             } else if (!other.equals(a.getValue())) {
-                alertsChanged++;
+                if (alertsChanged++ < 2) {
+                    examples.add("alert changed: clean " + a.getValue() + "\n        run   " + other);
+                }
             }
         }
-        int alertsExtra = (int) run.alerts().keySet().stream().filter(k -> !clean.alerts().containsKey(k)).count();
+        int alertsExtra = 0;
+        for (Map.Entry<String, JsonNode> a : run.alerts().entrySet()) {
+            if (!clean.alerts().containsKey(a.getKey()) && alertsExtra++ < 2) {
+                examples.add("alert extra: " + a.getValue());
+            }
+        }
         int statusesDiffer = 0;
         for (Map.Entry<String, JsonNode> s : clean.statuses().entrySet()) {
             if (!Objects.equals(s.getValue(), run.statuses().get(s.getKey()))) {
-                statusesDiffer++;
+                if (statusesDiffer++ < 2) {
+                    examples.add("status differs: clean " + s.getValue() + "\n        run   " + run.statuses().get(s.getKey()));
+                }
             }
         }
         statusesDiffer += (int) run.statuses().keySet().stream().filter(k -> !clean.statuses().containsKey(k)).count();
@@ -58,12 +70,14 @@ public record Comparison(int updatesLost, int ackedLost, int alertsLost, int ale
             if (refusedForGood.contains(recipient)) {
                 emailsRefused++;
             } else if (!got.delivered().containsKey(pair)) {
-                emailsLost++;
+                if (emailsLost++ < 2) {
+                    examples.add("email lost: " + pair);
+                }
             }
         }
         int duplicated = got.delivered().values().stream().mapToInt(ids -> ids.size() - 1).sum();
         return new Comparison(updatesLost, ackedLost, alertsLost, alertsExtra, alertsChanged, statusesDiffer, emailsLost,
-                emailsRefused, got.repeated(), duplicated, got.unattributed(), run.alertCopies());
+                emailsRefused, got.repeated(), duplicated, got.unattributed(), run.alertCopies(), examples);
     }
 
     /** Anything lost or different: what makes the suite exit non-zero. Repeats of one Message-ID are reported, not failed. */

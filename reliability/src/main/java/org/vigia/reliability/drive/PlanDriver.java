@@ -50,7 +50,9 @@ public final class PlanDriver {
      * @param tick      event time between ticks (the suite uses 7 days)
      * @param stream    wall time over which the steps are spread
      * @param clients   parallel HTTP clients for a step's updates (each owns a share of the commitments, so the
-     *                  updates of one commitment always go in order)
+     *                  updates of one commitment always go in order). With more than one, records of
+     *                  different commitments interleave on a partition in whatever order the clients' writes
+     *                  commit: the same records, not the same sequence.
      * @param maxRate   updates per second at most (0: no limit)
      * @param deadline  after this, a request still failing fails the run
      */
@@ -98,14 +100,28 @@ public final class PlanDriver {
         return driveLog;
     }
 
+    /**
+     * One step: its events in event-time order, written in runs of one kind — registry versions,
+     * then the updates up to the next amendment, and so on — each run acknowledged before the
+     * next, so what comes earlier in event time is on the broker earlier too; then the news, then
+     * the tick.
+     */
     private void runStep(Timeline.Step step, Options options, ExecutorService pool, DriveLog driveLog) {
         List<ProgressUpdate> updates = new ArrayList<>();
         List<NewsSignal> news = new ArrayList<>();
         List<EventTimeWriter.Version> registry = new ArrayList<>();
         for (Timeline.Event e : step.events()) {
             switch (e.kind()) {
-                case REGISTRY, AMENDMENT -> registry.add(new EventTimeWriter.Version((Commitment) e.value(), e.at()));
-                case PROGRESS -> updates.add((ProgressUpdate) e.value());
+                case REGISTRY, AMENDMENT -> {
+                    postUpdates(updates, options, pool, driveLog);
+                    updates.clear();
+                    registry.add(new EventTimeWriter.Version((Commitment) e.value(), e.at()));
+                }
+                case PROGRESS -> {
+                    writer.commitments(registry, options.deadline());
+                    registry.clear();
+                    updates.add((ProgressUpdate) e.value());
+                }
                 case NEWS -> news.add((NewsSignal) e.value());
             }
         }
@@ -120,6 +136,9 @@ public final class PlanDriver {
 
     private void postUpdates(List<ProgressUpdate> updates, Options options, ExecutorService pool, DriveLog driveLog) {
         int clients = Math.max(1, options.clients());
+        if (updates.isEmpty()) {
+            return;
+        }
         List<List<ProgressUpdate>> shares = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             shares.add(new ArrayList<>());

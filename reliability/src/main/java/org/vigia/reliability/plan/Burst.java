@@ -24,7 +24,7 @@ final class Burst {
     private Burst() {
     }
 
-    static List<ProgressUpdate> write(LocalDate day, int count, List<CommitmentStory.Result> stories) {
+    static List<ProgressUpdate> write(LocalDate day, int count, List<CommitmentStory.Result> stories, String idPrefix) {
         Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         List<List<ProgressUpdate>> slots = new ArrayList<>();
         for (CommitmentStory.Result story : stories) {
@@ -53,7 +53,7 @@ final class Burst {
                 if (n >= 32_000) {
                     continue;
                 }
-                out.add(new ProgressUpdate(base.commitmentId() + "-b" + n, base.commitmentId(), base.milestoneId(),
+                out.add(new ProgressUpdate(base.commitmentId() + "-" + idPrefix + n, base.commitmentId(), base.milestoneId(),
                         base.percent(), null, base.source(), base.reporter(), dayStart.plusSeconds(n),
                         base.evidenceUrl(), "Informe de corte"));
             }

@@ -64,8 +64,13 @@ public final class SyntheticPlan {
             arcs.merge(story.arc().name(), 1, Integer::sum);
         }
         List<ProgressUpdate> burst = shape.burstUpdates() == 0 ? List.of()
-                : Burst.write(shape.burstDay(), shape.burstUpdates(), stories);
+                : Burst.write(shape.burstDay(), shape.burstUpdates(), stories, "b");
         progress.addAll(burst);
+        int weeks = shape.days() / 7;
+        for (int w = 0; w < weeks && shape.fillerUpdates() > 0; w++) {
+            int n = (int) ((long) shape.fillerUpdates() * (w + 1) / weeks - (long) shape.fillerUpdates() * w / weeks);
+            progress.addAll(Burst.write(shape.start().plusDays(7L * w + 3), n, stories, "f" + w + "-"));
+        }
         List<NewsSignal> news = new ArrayList<>(NewsStory.write(root.split(), shape.start(), shape.days()));
 
         progress.sort(Comparator.comparing(ProgressUpdate::reportedAt).thenComparing(ProgressUpdate::updateId));

@@ -32,6 +32,7 @@ final class Report {
                             + "notifications in two or more different emails %d · emails no delivery log explains %d%n",
                     c.ackedLost(), c.alertsExtra(), c.alertsChanged(), c.alertCopies(), c.emailsDuplicated(), c.unattributed());
             r.notes().forEach(n -> out.println("    note: " + n));
+            c.examples().forEach(e -> out.println("    e.g. " + (e.length() > 900 ? e.substring(0, 900) + "…" : e)));
             r.checks().forEach(ch -> out.println("    " + ch));
         }
     }

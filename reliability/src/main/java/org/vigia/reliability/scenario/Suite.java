@@ -76,6 +76,11 @@ public final class Suite {
             RunResult cleanA = runOne(broker, Fault.none("no-fault", false), a, planA, results.size());
             results.add(cleanA.compared(Comparison.between(cleanA.outcome(), cleanA.outcome(), cleanA.drive().intended(),
                     cleanA.drive().accepted(), Set.of())));
+            if (only.contains("no-fault-rerun")) {
+                RunResult again = runOne(broker, Fault.none("no-fault-rerun", false), a, planA, results.size());
+                results.add(again.compared(Comparison.between(cleanA.outcome(), again.outcome(), again.drive().intended(),
+                        again.drive().accepted(), Set.of())));
+            }
             for (Fault f : faults()) {
                 if (!only.isEmpty() && !only.contains(f.name())) {
                     continue;
@@ -99,7 +104,7 @@ public final class Suite {
         return failed ? 1 : 0;
     }
 
-    private RunResult runOne(BrokerProcess broker, Fault fault, Dataset dataset, GeneratedPlan plan, int index) {
+    RunResult runOne(BrokerProcess broker, Fault fault, Dataset dataset, GeneratedPlan plan, int index) {
         long t0 = System.nanoTime();
         out.println("== " + fault.name() + " ==");
         String prefix = "r" + index + "-" + fault.name() + ".";
@@ -122,9 +127,9 @@ public final class Suite {
                 ctx.atFraction(0.5, () -> intruders.attempt(ctx));
             }
             PlanDriver driver = new PlanDriver(new IngestClient(stack.ingest().url()), tokens, writer);
-            int rate = fault.clients() > 4 ? 0 : mode.steadyRate();
+            int rate = fault.clients() > 1 ? 0 : mode.steadyRate();
             DriveLog drive = driver.drive(dataset, new PlanDriver.Options(mode.tick(), mode.stream(), fault.clients(), rate,
-                    Instant.now().plus(Duration.ofMinutes(8))), ctx::beforeStep);
+                    Instant.now().plus(mode.stream()).plus(Duration.ofMinutes(8))), ctx::beforeStep);
             out.printf("  stream sent in %.1f s%n", drive.seconds());
             ctx.awaitBackground(Duration.ofMinutes(4));
             fault.afterStream(ctx);
