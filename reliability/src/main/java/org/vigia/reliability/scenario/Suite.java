@@ -76,7 +76,7 @@ public final class Suite {
             RunResult cleanA = runOne(broker, Fault.none("no-fault", false), a, planA, results.size());
             results.add(cleanA.compared(Comparison.between(cleanA.outcome(), cleanA.outcome(), cleanA.drive().intended(),
                     cleanA.drive().accepted(), Set.of())));
-            if (only.contains("no-fault-rerun")) {
+            if (only.isEmpty() || only.contains("no-fault-rerun")) {
                 RunResult again = runOne(broker, Fault.none("no-fault-rerun", false), a, planA, results.size());
                 results.add(again.compared(Comparison.between(cleanA.outcome(), again.outcome(), again.drive().intended(),
                         again.drive().accepted(), Set.of())));

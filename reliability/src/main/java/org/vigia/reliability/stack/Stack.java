@@ -49,9 +49,6 @@ public final class Stack implements AutoCloseable {
                 env.put("VIGIA_ADVERTISED_HOST", "127.0.0.1:" + port);
                 env.put("VIGIA_APPLICATION_ID", config.topicPrefix() + "processor");
                 env.put("VIGIA_STATE_DIR", config.folder().resolve("processor-" + i).resolve("state").toString());
-                // The driver writes a tick only after ingest acknowledged everything it closes, so no
-                // grace for late producers is needed: 0 still waits for data already on the broker.
-                env.putIfAbsent("VIGIA_MAX_TASK_IDLE", "0ms");
                 processors.add(launch(config, "processor-" + i, "processor", config.jars().processor(),
                         List.of("-Xmx512m"), env));
             }
