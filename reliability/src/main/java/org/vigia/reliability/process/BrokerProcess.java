@@ -56,7 +56,7 @@ public final class BrokerProcess implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!process.tail(5).contains("broker ready on")) {
+        while (!readySinceLastStart()) {
             if (!process.alive()) {
                 throw new IllegalStateException("the broker exited; its log ends with:\n" + process.tail(40));
             }
@@ -70,6 +70,13 @@ public final class BrokerProcess implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the broker printed ready but does not answer", e);
         }
+    }
+
+    /** The ready line of the current start (the log keeps the earlier starts above their "### start" marker). */
+    private boolean readySinceLastStart() {
+        String tail = process.tail(200);
+        int start = tail.lastIndexOf("### start");
+        return start >= 0 && tail.indexOf("broker ready on", start) > 0;
     }
 
     @Override
