@@ -136,7 +136,7 @@ public final class Suite {
             new Drain(bootstrap, topics, prefix, stack, smtp, out).await();
             RunOutcome outcome = RunOutcome.read(bootstrap, topics, smtp.deliveries(),
                     (subs, alertIds) -> DeliveryLog.read(stack.alertServices().stream().map(Service::url).toList(), subs, alertIds,
-                            bootstrap, topics.notificationLog.name(), tokens.of("admin")),
+                            bootstrap, prefix + "notification-log", tokens.of("admin")),
                     subscribers.emails());
             fault.verify(ctx, outcome);
             if (intruders != null) {
