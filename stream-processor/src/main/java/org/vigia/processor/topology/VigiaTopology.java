@@ -14,7 +14,6 @@ import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
@@ -79,26 +78,24 @@ public final class VigiaTopology {
         KStream<String, Object> clock = source(builder, t.clock, "clock")
                 .filter((k, v) -> v != null, Named.as("clock-without-tombstones"))
                 .mapValues(v -> (Object) v, Named.as("clock-input"));
-        Map<String, KStream<String, JudgeOutput>> judged = registry
+        KStream<String, JudgeOutput> judged = registry
                 .merge(progress, Named.as("judge-inputs-progress"))
                 .merge(clock, Named.as("judge-inputs-clock"))
                 .process(() -> new CommitmentJudge(settings), Named.as("commitment-judge"), StoreNames.REGISTRY,
-                        StoreNames.LEDGER, StoreNames.REPORTS, StoreNames.DUE_INDEX, StoreNames.JUDGE_CLOCK, StoreNames.SERIES, StoreNames.COMMITMENT_ALERTS, StoreNames.ALERT_LOG)
-                .split(Named.as("judge-"))
-                .branch((k, v) -> v instanceof JudgeOutput.Status, Branched.as("status"))
-                .branch((k, v) -> v instanceof JudgeOutput.AlertOut, Branched.as("alert"))
-                .branch((k, v) -> v instanceof JudgeOutput.ToHeat, Branched.as("heat"))
-                .branch((k, v) -> v instanceof JudgeOutput.ToRollup, Branched.as("rollup"))
-                .noDefaultBranch();
+                        StoreNames.LEDGER, StoreNames.REPORTS, StoreNames.DUE_INDEX, StoreNames.JUDGE_CLOCK,
+                        StoreNames.SERIES, StoreNames.COMMITMENT_ALERTS, StoreNames.ALERT_LOG);
 
-        judged.get("judge-status").mapValues(v -> ((JudgeOutput.Status) v).status(), Named.as("status-value"))
+        // The judge forwards each output to the one child named for its kind: no predicates to run.
+        judged.mapValues(v -> ((JudgeOutput.Status) v).status(), Named.as(JudgeOutput.TO_STATUS))
                 .to(t.commitmentStatus.name(), Produced.with(Serdes.String(), t.commitmentStatus.valueSerde())
                         .withName("commitment-status-sink"));
-        judged.get("judge-alert").mapValues(v -> ((JudgeOutput.AlertOut) v).alert(), Named.as("judge-alert-value"))
+        judged.mapValues(v -> ((JudgeOutput.AlertOut) v).alert(), Named.as(JudgeOutput.TO_ALERTS))
                 .to(t.alerts.name(), Produced.with(Serdes.String(), alertSerde).withName("judge-alerts-sink"));
 
-        heat(builder, settings, judged.get("judge-heat"), alertSerde);
-        rollups(builder, settings, judged.get("judge-rollup"));
+        heat(builder, settings, judged.mapValues(v -> ((JudgeOutput.ToHeat) v).input(), Named.as(JudgeOutput.TO_HEAT)),
+                alertSerde);
+        rollups(builder, settings, judged.mapValues(v -> ((JudgeOutput.ToRollup) v).delta(),
+                Named.as(JudgeOutput.TO_ROLLUP)));
         return builder.build();
     }
 
@@ -113,7 +110,7 @@ public final class VigiaTopology {
         builder.addStateStore(kv(StoreNames.ALERT_LOG, Serdes.Bytes(), alertSerde).withCachingDisabled());
     }
 
-    private static void heat(StreamsBuilder builder, TopologySettings settings, KStream<String, JudgeOutput> toHeat,
+    private static void heat(StreamsBuilder builder, TopologySettings settings, KStream<String, HeatInput> toHeat,
                              Serde<Alert> alertSerde) {
         Topics t = settings.topics();
         builder.addStateStore(kv(StoreNames.AGENCY_HEAT, Serdes.String(), new AgencyHeat.Codec()).withCachingEnabled());
@@ -124,7 +121,6 @@ public final class VigiaTopology {
         builder.addStateStore(kv(StoreNames.AGENCY_ALERT_LOG, Serdes.Bytes(), alertSerde).withCachingDisabled());
 
         KStream<String, Object> fromJudge = toHeat
-                .mapValues(v -> ((JudgeOutput.ToHeat) v).input(), Named.as("heat-input-value"))
                 .repartition(Repartitioned.with(Serdes.String(), new HeatInput.Codec()).withName("judge-to-heat")
                         .withNumberOfPartitions(settings.partitions()).withStreamPartitioner(new HeatPartitioner()))
                 .mapValues(v -> (Object) v, Named.as("heat-from-judge"));
@@ -140,11 +136,10 @@ public final class VigiaTopology {
     }
 
     private static void rollups(StreamsBuilder builder, TopologySettings settings,
-                                KStream<String, JudgeOutput> toRollup) {
+                                KStream<String, RollupDelta> toRollup) {
         Topics t = settings.topics();
         builder.addStateStore(kv(StoreNames.ROLLUP_DAILY, Serdes.Bytes(), new Rollup.Codec()).withCachingEnabled());
         KStream<String, RollupDelta> deltas = toRollup
-                .mapValues(v -> ((JudgeOutput.ToRollup) v).delta(), Named.as("rollup-delta-value"))
                 .repartition(Repartitioned.with(Serdes.String(), new RollupDelta.Codec()).withName("rollup-deltas"));
         deltas.groupByKey(Grouped.with("rollup-by-group", Serdes.String(), new RollupDelta.Codec()))
                 .aggregate(Rollup::empty, (key, delta, rollup) -> rollup.plus(delta), Named.as("rollup-aggregate"),

@@ -258,7 +258,8 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         if (w != UNKNOWN && w > watermarkSent) {
             watermarkSent = w;
             context.forward(new Record<>(HeatInput.BROADCAST,
-                    new JudgeOutput.ToHeat(new HeatInput.Watermark(context.taskId().partition(), w)), streamTime));
+                    new JudgeOutput.ToHeat(new HeatInput.Watermark(context.taskId().partition(), w)), streamTime),
+                    JudgeOutput.TO_HEAT);
         }
     }
 
@@ -307,7 +308,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         @Override
         public void alert(Alert alert) {
             long at = alert.raisedAt().toEpochMilli();
-            context.forward(new Record<>(key, new JudgeOutput.AlertOut(alert), at));
+            context.forward(new Record<>(key, new JudgeOutput.AlertOut(alert), at), JudgeOutput.TO_ALERTS);
             commitmentAlerts.put(key, alert, at);
             alertLog.append(alert);
             observer.alert(alert);
@@ -316,7 +317,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         @Override
         public void status(Commitment regBefore, StatusFacts before, Commitment regAfter, StatusFacts after, long at) {
             context.forward(new Record<>(key, new JudgeOutput.Status(after == null ? null : after.toStatus(regAfter)),
-                    at));
+                    at), JudgeOutput.TO_STATUS);
             if (updateTimestamp >= 0) {
                 observer.statusAfterUpdate(updateTimestamp);
             }
@@ -325,9 +326,11 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
                         Math.floorDiv(at, DAY) * DAY);
             }
             Deltas.between(regBefore, before, regAfter, after, at)
-                    .forEach(d -> context.forward(new Record<>(d.key(), new JudgeOutput.ToRollup(d), at)));
+                    .forEach(d -> context.forward(new Record<>(d.key(), new JudgeOutput.ToRollup(d), at),
+                            JudgeOutput.TO_ROLLUP));
             Memberships.between(key, regBefore, before, regAfter, after, at)
-                    .forEach(m -> context.forward(new Record<>(m.agency(), new JudgeOutput.ToHeat(m), at)));
+                    .forEach(m -> context.forward(new Record<>(m.agency(), new JudgeOutput.ToHeat(m), at),
+                            JudgeOutput.TO_HEAT));
         }
     }
 }

@@ -7,6 +7,11 @@ import org.vigia.processor.topology.rollup.RollupDelta;
 
 /** What the judge forwards; the topology splits it by kind to the status and alert topics and the two internal ones. */
 public sealed interface JudgeOutput {
+    /** The names of the judge's children, one per kind; the judge forwards each output to its own. */
+    String TO_STATUS = "judge-status";
+    String TO_ALERTS = "judge-alerts";
+    String TO_HEAT = "judge-to-heat-value";
+    String TO_ROLLUP = "judge-rollup-delta";
 
     /** A commitment's new status (key: commitment id), or a tombstone when it left the registry. */
     record Status(CommitmentStatus status) implements JudgeOutput {
