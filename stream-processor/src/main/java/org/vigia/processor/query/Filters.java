@@ -7,11 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.vigia.events.AlertType;
 import org.vigia.events.Commitment;
 import org.vigia.events.CommitmentState;
 import org.vigia.events.CommitmentStatus;
 import org.vigia.events.ValidationException;
 import org.vigia.events.Violation;
+import org.vigia.processor.topology.rollup.Rollup;
 
 /**
  * The list filters of the query API. A bad value is a 400 that names the parameter and rule.
@@ -22,13 +24,47 @@ public record Filters(String plan, String agency, String sector, CommitmentState
     private static final Pattern AGENCY = Pattern.compile("[A-Z0-9_-]{1,32}");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+    private static final String AGENCY_RULE = "must be an agency code ([A-Z0-9_-], 1 to 32 characters)";
+    private static final String SLUG_RULE = "must be a sector slug (lower-case words joined by '-')";
+
     public static final Filters NONE = new Filters(null, null, null, null);
 
     public static Filters from(Context ctx) {
-        return new Filters(param(ctx, "plan", ID, "must be a plan id ([A-Za-z0-9._-], 1 to 64 characters)"),
-                param(ctx, "agency", AGENCY, "must be an agency code ([A-Z0-9_-], 1 to 32 characters)"),
-                param(ctx, "sector", SLUG, "must be a sector slug (lower-case words joined by '-')"),
+        return new Filters(plan(ctx), param(ctx, "agency", AGENCY, AGENCY_RULE), param(ctx, "sector", SLUG, SLUG_RULE),
                 state(ctx.queryParam("state")));
+    }
+
+    /** The alert timeline's filters: {@code plan}, {@code agency}, {@code type}, {@code asOf} and {@code limit}. */
+    public static AlertQuery alerts(Context ctx, int defaultLimit, int maxLimit) {
+        return new AlertQuery(plan(ctx), param(ctx, "agency", AGENCY, AGENCY_RULE), type(ctx.queryParam("type")),
+                asOf(ctx), limit(ctx, defaultLimit, maxLimit));
+    }
+
+    /** The group a series is asked for: {@code sector} for sectors, {@code agency} for agencies (null: all). */
+    public static String group(Context ctx, Rollup.Kind kind) {
+        return kind == Rollup.Kind.SECTOR ? param(ctx, "sector", SLUG, SLUG_RULE) : param(ctx, "agency", AGENCY,
+                AGENCY_RULE);
+    }
+
+    /** {@code from} and {@code to} (dates, both optional), {@code from} not after {@code to} and less than
+     * {@value GroupSeries#MAX_POINTS} days before it. */
+    public static Days days(Context ctx) {
+        LocalDate from = date(ctx, "from");
+        LocalDate to = date(ctx, "to");
+        if (from != null && to != null) {
+            if (from.isAfter(to)) {
+                throw invalid("from", "must not be after to (" + from + " > " + to + ")");
+            }
+            if (java.time.temporal.ChronoUnit.DAYS.between(from, to) >= GroupSeries.MAX_POINTS) {
+                throw invalid("to", "must be less than " + GroupSeries.MAX_POINTS + " days after from (" + from
+                        + " to " + to + ")");
+            }
+        }
+        return new Days(from, to);
+    }
+
+    /** A span of days, either end open (null). */
+    public record Days(LocalDate from, LocalDate to) {
     }
 
     /** Only {@code plan}, for the roll-up and alert lists. */
@@ -119,6 +155,17 @@ public record Filters(String plan, String agency, String sector, CommitmentState
             return CommitmentState.valueOf(raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw invalid("state", "must be one of " + Arrays.toString(CommitmentState.values()) + " (was '" + raw + "')");
+        }
+    }
+
+    private static AlertType type(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return AlertType.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("type", "must be one of " + Arrays.toString(AlertType.values()) + " (was '" + raw + "')");
         }
     }
 
