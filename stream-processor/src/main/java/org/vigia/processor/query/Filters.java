@@ -31,12 +31,13 @@ public record Filters(String plan, String agency, String sector, CommitmentState
 
     public static Filters from(Context ctx) {
         return new Filters(plan(ctx), param(ctx, "agency", AGENCY, AGENCY_RULE), param(ctx, "sector", SLUG, SLUG_RULE),
-                state(ctx.queryParam("state")));
+                oneOf(ctx, "state", CommitmentState.class));
     }
 
     /** The alert timeline's filters: {@code plan}, {@code agency}, {@code type}, {@code asOf} and {@code limit}. */
     public static AlertQuery alerts(Context ctx, int defaultLimit, int maxLimit) {
-        return new AlertQuery(plan(ctx), param(ctx, "agency", AGENCY, AGENCY_RULE), type(ctx.queryParam("type")),
+        return new AlertQuery(plan(ctx), param(ctx, "agency", AGENCY, AGENCY_RULE),
+                oneOf(ctx, "type", AlertType.class),
                 asOf(ctx), limit(ctx, defaultLimit, maxLimit));
     }
 
@@ -147,25 +148,16 @@ public record Filters(String plan, String agency, String sector, CommitmentState
         return raw.trim();
     }
 
-    private static CommitmentState state(String raw) {
+    /** An enum parameter by its constant's name, in any case; absent or blank is null. */
+    private static <E extends Enum<E>> E oneOf(Context ctx, String name, Class<E> type) {
+        String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
-            return CommitmentState.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("state", "must be one of " + Arrays.toString(CommitmentState.values()) + " (was '" + raw + "')");
-        }
-    }
-
-    private static AlertType type(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return AlertType.valueOf(raw.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw invalid("type", "must be one of " + Arrays.toString(AlertType.values()) + " (was '" + raw + "')");
+            throw invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()) + " (was '" + raw + "')");
         }
     }
 
