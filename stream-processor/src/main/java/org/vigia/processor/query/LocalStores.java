@@ -25,7 +25,6 @@ import org.vigia.events.Alert;
 import org.vigia.events.Commitment;
 import org.vigia.events.CommitmentStatus;
 import org.vigia.events.Json;
-import org.vigia.processor.topology.AlertLog;
 import org.vigia.processor.topology.StoreNames;
 import org.vigia.processor.topology.judge.CommitmentTimeline;
 import org.vigia.processor.topology.judge.HistoryEntry;
@@ -226,23 +225,52 @@ public final class LocalStores {
         return sum;
     }
 
-    /** The newest alerts of one plan (or all), from these partitions, newest first. */
-    public List<Alert> alerts(String plan, int limit, Collection<Integer> judgePartitions,
-                              Collection<Integer> heatPartitions, boolean stale) {
+    /** The newest alerts that match, from these partitions of the judge's and the heat's logs, newest first. */
+    public List<Alert> alerts(AlertQuery query, Collection<Integer> judgePartitions, Collection<Integer> heatPartitions,
+                              boolean stale) {
         List<Alert> out = new ArrayList<>();
         for (int p : judgePartitions) {
-            out.addAll(AlertLog.newest(store(StoreNames.ALERT_LOG, QueryableStoreTypes.<Bytes, Alert>keyValueStore(),
-                    p, stale), a -> plan == null || plan.equals(a.planId()), limit));
+            out.addAll(query.newest(store(StoreNames.ALERT_LOG, QueryableStoreTypes.<Bytes, Alert>keyValueStore(), p,
+                    stale)));
         }
         for (int p : heatPartitions) {
-            out.addAll(AlertLog.newest(store(StoreNames.AGENCY_ALERT_LOG,
-                    QueryableStoreTypes.<Bytes, Alert>keyValueStore(), p, stale), a -> concerns(a, plan), limit));
+            out.addAll(query.newest(store(StoreNames.AGENCY_ALERT_LOG, QueryableStoreTypes.<Bytes, Alert>keyValueStore(),
+                    p, stale)));
         }
-        return newestFirst(out, limit);
+        return newestFirst(out, query.limit());
     }
 
-    private static boolean concerns(Alert a, String plan) {
-        return plan == null || plan.equals(a.planId()) || (a.details().plans() != null && a.details().plans().contains(plan));
+    /** Every alert of one commitment still in its history, oldest first, or empty if it is unknown. */
+    public Optional<List<Alert>> commitmentAlerts(String id, int partition, boolean stale) {
+        if (this.<Commitment>kv(StoreNames.REGISTRY, partition, stale).get(id) == null) {
+            return Optional.empty();
+        }
+        List<Alert> out = new ArrayList<>();
+        try (WindowStoreIterator<Alert> it = this.<Alert>window(StoreNames.COMMITMENT_ALERTS, partition, stale)
+                .fetch(id, Instant.EPOCH, FAR_FUTURE)) {
+            it.forEachRemaining(kv -> out.add(kv.value));
+        }
+        return Optional.of(out);
+    }
+
+    /** The plans of these partitions' registries, one summary per plan and partition (merge them). */
+    public List<PlanSummary> plans(String plan, Collection<Integer> partitions, boolean stale) {
+        List<PlanSummary> out = new ArrayList<>();
+        for (int p : partitions) {
+            out.addAll(PlanSummary.of(kv(StoreNames.REGISTRY, p, stale), plan, streamTime(p, stale)));
+        }
+        return PlanSummary.merge(out);
+    }
+
+    /** Daily points of the groups of one kind in these partitions (see {@link GroupSeries#scan}). */
+    public List<GroupSeries> groupSeries(Rollup.Kind kind, String plan, String group, Filters.Days days,
+                                         Collection<Integer> partitions, boolean stale) {
+        List<GroupSeries> out = new ArrayList<>();
+        for (int p : partitions) {
+            out.addAll(GroupSeries.scan(store(StoreNames.ROLLUP_DAILY, QueryableStoreTypes.<Bytes, Rollup>keyValueStore(),
+                    p, stale), kind, plan, group, days.from(), days.to()));
+        }
+        return out;
     }
 
     static List<Alert> newestFirst(List<Alert> alerts, int limit) {

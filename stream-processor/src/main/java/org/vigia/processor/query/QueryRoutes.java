@@ -2,16 +2,14 @@ package org.vigia.processor.query;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.vigia.events.Alert;
-import org.vigia.events.CommitmentStatus;
 import org.vigia.events.ValidationException;
 import org.vigia.events.Violation;
 import org.vigia.kit.ApiErrors;
@@ -35,14 +33,6 @@ public final class QueryRoutes {
     private static final int DEFAULT_ALERTS = 50;
     private static final int MAX_ALERTS = 1000;
 
-    private static final List<String> STATUS_COLUMNS = List.of("commitmentId", "planId", "agency", "sector", "title",
-            "completion", "verifiedCompletion", "state", "disputed", "evidenceMissing", "lastProgressAt", "lastUpdateAt",
-            "daysWithoutProgress", "projectedCompletion", "asOf");
-    private static final List<String> ALERT_COLUMNS = List.of("raisedAt", "alertId", "type", "status", "severity",
-            "planId", "agency", "sector", "commitmentId", "title", "summary");
-    private static final List<String> SERIES_COLUMNS = List.of("date", "completion", "verifiedCompletion", "state",
-            "stalled", "disputed", "daysWithoutProgress");
-
     private QueryRoutes() {
     }
 
@@ -54,21 +44,30 @@ public final class QueryRoutes {
     }
 
     private static void publicRoutes(RoutesConfig routes, Supplier<QueryService> queries) {
-        routes.get("/api/v1/commitments", ctx -> statuses(ctx, queries.get().commitments(Filters.from(ctx),
-                Filters.asOf(ctx))));
-        routes.get("/api/v1/commitments/{id}", ctx -> one(ctx, id -> queries.get().commitment(id)));
-        routes.get("/api/v1/commitments/{id}/history", ctx -> one(ctx, id -> queries.get().history(id)));
-        routes.get("/api/v1/commitments/{id}/series", ctx -> series(ctx, id -> queries.get().series(id,
-                Filters.date(ctx, "to"))));
-        routes.get("/api/v1/sectors", ctx -> rollups(ctx, "sector", queries.get().rollups(Rollup.Kind.SECTOR,
-                Filters.plan(ctx), Filters.asOf(ctx))));
-        routes.get("/api/v1/agencies", ctx -> rollups(ctx, "agency", queries.get().rollups(Rollup.Kind.AGENCY,
-                Filters.plan(ctx), Filters.asOf(ctx))));
-        routes.get("/api/v1/alerts", ctx -> alerts(ctx, queries.get().alerts(Filters.plan(ctx),
-                Filters.limit(ctx, DEFAULT_ALERTS, MAX_ALERTS))));
+        routes.get("/api/v1/plans", ctx -> list(ctx, queries.get().plans(Filters.plan(ctx)), CsvViews::plans));
+        routes.get("/api/v1/commitments", ctx -> list(ctx, queries.get().commitments(Filters.from(ctx),
+                Filters.asOf(ctx)), CsvViews::statuses));
+        routes.get("/api/v1/commitments/{id}", ctx -> one(ctx, id -> queries.get().commitment(id), null));
+        routes.get("/api/v1/commitments/{id}/history", ctx -> one(ctx, id -> queries.get().history(id), null));
+        routes.get("/api/v1/commitments/{id}/series", ctx -> one(ctx, id -> queries.get().series(id,
+                Filters.date(ctx, "to")), CsvViews::series));
+        routes.get("/api/v1/commitments/{id}/alerts", ctx -> one(ctx, id -> queries.get().commitmentAlerts(id),
+                CsvViews::alerts));
+        for (Rollup.Kind kind : Rollup.Kind.values()) {
+            String path = kind == Rollup.Kind.SECTOR ? "/api/v1/sectors" : "/api/v1/agencies";
+            String group = kind == Rollup.Kind.SECTOR ? "sector" : "agency";
+            routes.get(path, ctx -> list(ctx, queries.get().rollups(kind, Filters.plan(ctx), Filters.asOf(ctx)),
+                    rows -> CsvViews.rollups(group, rows)));
+            routes.get(path + "/series", ctx -> list(ctx, queries.get().groupSeries(kind, Filters.plan(ctx),
+                    Filters.group(ctx, kind), Filters.days(ctx)), rows -> CsvViews.groupSeries(group, rows)));
+        }
+        routes.get("/api/v1/alerts", ctx -> list(ctx, queries.get().alerts(Filters.alerts(ctx, DEFAULT_ALERTS,
+                MAX_ALERTS)), CsvViews::alerts));
     }
 
     private static void internalRoutes(RoutesConfig routes, Supplier<QueryService> queries) {
+        routes.get("/internal/v1/plans", ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
+                l.plans(Filters.plan(ctx), ps, stale), StoreNames.REGISTRY));
         routes.get("/internal/v1/commitments", ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
                 l.commitments(Filters.from(ctx), Filters.asOf(ctx), ps, stale), StoreNames.LEDGER));
         routes.get("/internal/v1/commitments/{id}", ctx -> localOne(ctx, (id, p, stale) ->
@@ -77,17 +76,20 @@ public final class QueryRoutes {
                 queries.get().local().history(id, p, stale)));
         routes.get("/internal/v1/commitments/{id}/series", ctx -> localOne(ctx, (id, p, stale) ->
                 queries.get().local().series(id, p, stale, Filters.date(ctx, "to"))));
-        routes.get("/internal/v1/sectors", ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
-                l.rollups(Rollup.Kind.SECTOR, Filters.plan(ctx), Filters.asOf(ctx), ps, stale),
-                StoreNames.ROLLUPS));
-        routes.get("/internal/v1/agencies", ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
-                l.rollups(Rollup.Kind.AGENCY, Filters.plan(ctx), Filters.asOf(ctx), ps, stale),
-                StoreNames.ROLLUPS));
+        routes.get("/internal/v1/commitments/{id}/alerts", ctx -> localOne(ctx, (id, p, stale) ->
+                queries.get().local().commitmentAlerts(id, p, stale)));
+        for (Rollup.Kind kind : Rollup.Kind.values()) {
+            String path = kind == Rollup.Kind.SECTOR ? "/internal/v1/sectors" : "/internal/v1/agencies";
+            routes.get(path, ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
+                    l.rollups(kind, Filters.plan(ctx), Filters.asOf(ctx), ps, stale), StoreNames.ROLLUPS));
+            routes.get(path + "/series", ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
+                    l.groupSeries(kind, Filters.plan(ctx), Filters.group(ctx, kind), Filters.days(ctx), ps, stale),
+                    StoreNames.ROLLUP_DAILY));
+        }
         routes.get("/internal/v1/alerts/judge", ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
-                l.alerts(Filters.plan(ctx), Filters.limit(ctx, DEFAULT_ALERTS, MAX_ALERTS), ps, List.of(), stale),
-                StoreNames.ALERT_LOG));
+                l.alerts(Filters.alerts(ctx, DEFAULT_ALERTS, MAX_ALERTS), ps, List.of(), stale), StoreNames.ALERT_LOG));
         routes.get("/internal/v1/alerts/heat", ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
-                l.alerts(Filters.plan(ctx), Filters.limit(ctx, DEFAULT_ALERTS, MAX_ALERTS), List.of(), ps, stale),
+                l.alerts(Filters.alerts(ctx, DEFAULT_ALERTS, MAX_ALERTS), List.of(), ps, stale),
                 StoreNames.AGENCY_ALERT_LOG));
     }
 
@@ -155,33 +157,26 @@ public final class QueryRoutes {
         }
     }
 
-    private static void one(Context ctx, java.util.function.Function<String, Answer<? extends Optional<?>>> lookup) {
+    /** One commitment's answer, as JSON or (where {@code csv} is given and asked for) CSV; 404 if unknown. */
+    private static <T> void one(Context ctx, Function<String, Answer<Optional<T>>> lookup, Function<T, String> csv) {
         String id = ctx.pathParam("id");
-        if (!ID.matcher(id).matches()) {
-            ApiErrors.respond(ctx, 404, "no commitment '" + id + "' in the registry");
-            return;
-        }
-        Answer<? extends Optional<?>> found = lookup.apply(id);
-        freshness(ctx, found);
-        if (found.value().isPresent()) {
-            ApiErrors.json(ctx, 200, found.value().get());
-        } else {
-            ApiErrors.respond(ctx, 404, "no commitment '" + id + "' in the registry");
-        }
-    }
-
-    private static void series(Context ctx, java.util.function.Function<String, Answer<Optional<List<DailyPoint>>>> lookup) {
-        String id = ctx.pathParam("id");
-        Answer<Optional<List<DailyPoint>>> found = ID.matcher(id).matches() ? lookup.apply(id)
-                : Answer.fresh(Optional.empty());
+        Answer<Optional<T>> found = ID.matcher(id).matches() ? lookup.apply(id) : Answer.fresh(Optional.empty());
         freshness(ctx, found);
         if (found.value().isEmpty()) {
             ApiErrors.respond(ctx, 404, "no commitment '" + id + "' in the registry");
-        } else if (!wantsCsv(ctx)) {
+        } else if (csv == null || !wantsCsv(ctx)) {
             ApiErrors.json(ctx, 200, found.value().get());
         } else {
-            csv(ctx, Csv.write(SERIES_COLUMNS, found.value().get(), p -> Arrays.asList(p.date(), p.completion(),
-                    p.verifiedCompletion(), p.state(), p.stalled(), p.disputed(), p.daysWithoutProgress())));
+            csv(ctx, csv.apply(found.value().get()));
+        }
+    }
+
+    private static <T> void list(Context ctx, Answer<List<T>> answer, Function<List<T>, String> csv) {
+        freshness(ctx, answer);
+        if (wantsCsv(ctx)) {
+            csv(ctx, csv.apply(answer.value()));
+        } else {
+            ApiErrors.json(ctx, 200, answer.value());
         }
     }
 
@@ -194,40 +189,5 @@ public final class QueryRoutes {
 
     private static void csv(Context ctx, String body) {
         ctx.status(200).contentType("text/csv; charset=utf-8").result(body);
-    }
-
-    private static void statuses(Context ctx, Answer<List<CommitmentStatus>> answer) {
-        freshness(ctx, answer);
-        if (!wantsCsv(ctx)) {
-            ApiErrors.json(ctx, 200, answer.value());
-            return;
-        }
-        csv(ctx, Csv.write(STATUS_COLUMNS, answer.value(), s -> Arrays.asList(s.commitmentId(), s.planId(), s.agency(),
-                s.sector(), s.title(), s.completion(), s.verifiedCompletion(), s.state(), s.disputed(),
-                s.evidenceMissing(), s.lastProgressAt(), s.lastUpdateAt(), s.daysWithoutProgress(),
-                s.projectedCompletion(), s.asOf())));
-    }
-
-    private static void rollups(Context ctx, String group, Answer<List<RollupView>> answer) {
-        freshness(ctx, answer);
-        if (!wantsCsv(ctx)) {
-            ApiErrors.json(ctx, 200, answer.value());
-            return;
-        }
-        csv(ctx, Csv.write(List.of("planId", group, "commitments", "completed", "stalled", "atRisk", "overdue",
-                "meanCompletion", "meanVerifiedCompletion", "asOf"), answer.value(), r -> Arrays.asList(r.planId(),
-                r.group(), r.commitments(), r.completed(), r.stalled(), r.atRisk(), r.overdue(), r.meanCompletion(),
-                r.meanVerifiedCompletion(), r.asOf())));
-    }
-
-    private static void alerts(Context ctx, Answer<List<Alert>> answer) {
-        freshness(ctx, answer);
-        if (!wantsCsv(ctx)) {
-            ApiErrors.json(ctx, 200, answer.value());
-            return;
-        }
-        csv(ctx, Csv.write(ALERT_COLUMNS, answer.value(), a -> Arrays.asList(a.raisedAt(), a.alertId(), a.type(),
-                a.status(), a.severity(), a.planId(), a.agency(), a.sector(), a.commitmentId(), a.title(),
-                a.summary())));
     }
 }

@@ -43,6 +43,8 @@ public final class QueryService {
     private static final TypeReference<List<CommitmentStatus>> STATUSES = new TypeReference<>() { };
     private static final TypeReference<List<RollupView>> ROLLUPS = new TypeReference<>() { };
     private static final TypeReference<List<Alert>> ALERTS = new TypeReference<>() { };
+    private static final TypeReference<List<PlanSummary>> PLANS = new TypeReference<>() { };
+    private static final TypeReference<List<GroupSeries>> GROUP_SERIES = new TypeReference<>() { };
     private static final long RETRY_FOR_MS = 10_000;
     private static final long COMPLETE_LIST_WITHIN_MS = 3_000;
 
@@ -94,18 +96,40 @@ public final class QueryService {
         return all;
     }
 
-    public Answer<List<Alert>> alerts(String plan, int limit) {
-        String q = query(query("", "limit", limit), "plan", plan);
+    public Answer<List<Alert>> alerts(AlertQuery query) {
+        String q = query.toQuery();
         Answer<List<Alert>> judged = gather(StoreNames.ALERT_LOG,
-                (ps, stale) -> local.alerts(plan, limit, ps, List.of(), stale), "/internal/v1/alerts/judge" + q, ALERTS);
+                (ps, stale) -> local.alerts(query, ps, List.of(), stale), "/internal/v1/alerts/judge" + q, ALERTS);
         Answer<List<Alert>> heat = gather(StoreNames.AGENCY_ALERT_LOG,
-                (ps, stale) -> local.alerts(plan, limit, List.of(), ps, stale), "/internal/v1/alerts/heat" + q, ALERTS);
+                (ps, stale) -> local.alerts(query, List.of(), ps, stale), "/internal/v1/alerts/heat" + q, ALERTS);
         List<Alert> both = new ArrayList<>(judged.value());
         both.addAll(heat.value());
         Set<Integer> missing = new TreeSet<>(judged.missingPartitions());
         missing.addAll(heat.missingPartitions());
-        return new Answer<>(LocalStores.newestFirst(both, limit), judged.stale() || heat.stale(),
+        return new Answer<>(LocalStores.newestFirst(both, query.limit()), judged.stale() || heat.stale(),
                 Math.max(judged.lagRecords(), heat.lagRecords()), missing);
+    }
+
+    public Answer<Optional<List<Alert>>> commitmentAlerts(String id) {
+        return byKey(StoreNames.COMMITMENT_ALERTS, id, (p, stale) -> local.commitmentAlerts(id, p, stale),
+                "/internal/v1/commitments/" + id + "/alerts", ALERTS);
+    }
+
+    public Answer<List<PlanSummary>> plans(String plan) {
+        return gather(StoreNames.REGISTRY, (ps, stale) -> local.plans(plan, ps, stale),
+                "/internal/v1/plans" + query("", "plan", plan), PLANS).map(PlanSummary::merge);
+    }
+
+    /** Each group's daily points; without {@code to}, every group's run to the last day any of them changed. */
+    public Answer<List<GroupSeries>> groupSeries(Rollup.Kind kind, String plan, String group, Filters.Days days) {
+        String path = (kind == Rollup.Kind.SECTOR ? "/internal/v1/sectors/series" : "/internal/v1/agencies/series")
+                + query(query(query(query("", "plan", plan), kind == Rollup.Kind.SECTOR ? "sector" : "agency", group),
+                "from", days.from()), "to", days.to());
+        Answer<List<GroupSeries>> all = gather(StoreNames.ROLLUP_DAILY,
+                (ps, stale) -> local.groupSeries(kind, plan, group, days, ps, stale), path, GROUP_SERIES);
+        all.value().sort(Comparator.comparing(GroupSeries::planId).thenComparing(GroupSeries::group));
+        LocalDate last = all.value().stream().map(GroupSeries::lastDate).max(Comparator.naturalOrder()).orElse(null);
+        return all.map(list -> days.to() == null ? GroupSeries.extendTo(list, last) : list);
     }
 
     private <T> Answer<Optional<T>> byKey(String store, String key, BiFunction<Integer, Boolean, Optional<T>> here,

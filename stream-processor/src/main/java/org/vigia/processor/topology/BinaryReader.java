@@ -87,6 +87,17 @@ public final class BinaryReader {
         return this;
     }
 
+    /** Checks the leading version byte of a state record that this build reads in several versions; returns it. */
+    public int versionIn(int oldest, int newest, String what) {
+        int v = u8();
+        if (v < oldest || v > newest) {
+            throw new SerializationException(what + " state has codec version " + v + ", this build reads " + oldest
+                    + " to " + newest + ": rebuild the state from the topics (see the stream-processor README,"
+                    + " 'Resetting state')");
+        }
+        return v;
+    }
+
     public boolean done() {
         return pos >= buf.length;
     }

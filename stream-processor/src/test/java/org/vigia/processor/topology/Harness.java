@@ -195,6 +195,16 @@ public final class Harness implements AutoCloseable {
         return stored == null ? null : stored.value();
     }
 
+    /** A key-value store of the topology, as the query layer reads it. */
+    public <K, V> KeyValueStore<K, V> store(String name) {
+        return driver.getKeyValueStore(name);
+    }
+
+    /** A window store of the topology. */
+    public <K, V> org.apache.kafka.streams.state.WindowStore<K, V> windowStore(String name) {
+        return driver.getWindowStore(name);
+    }
+
     <V> KeyValueStore<Object, V> kvAny(String name) {
         return driver.getKeyValueStore(name);
     }

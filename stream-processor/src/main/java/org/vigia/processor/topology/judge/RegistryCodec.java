@@ -20,10 +20,12 @@ import org.vigia.processor.topology.BinaryWriter;
  * The registry entry of a commitment in the judge's {@code commitment-registry} store, in a
  * compact binary form: it is read on every report, so it must decode in well under a
  * microsecond, which JSON does not. Enums are written by name, so reordering one cannot
- * silently change stored state.
+ * silently change stored state. Version 2 adds the plan's cut-off dates at the end; version 1
+ * entries (without them) are still read.
  */
 public final class RegistryCodec implements Serde<Commitment> {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int WITHOUT_CUTOFFS = 1;
     private static final long NONE = Long.MIN_VALUE;
 
     public static byte[] encode(Commitment c) {
@@ -38,11 +40,14 @@ public final class RegistryCodec implements Serde<Commitment> {
         }
         w.var(c.riskFactors().size());
         c.riskFactors().forEach((factor, level) -> w.str(factor.name()).str(level.name()));
+        w.var(c.cutoffs().size());
+        c.cutoffs().forEach(d -> w.var(day(d)));
         return w.toBytes();
     }
 
     public static Commitment decode(byte[] bytes) {
-        BinaryReader r = new BinaryReader(bytes).version(VERSION, "commitment-registry");
+        BinaryReader r = new BinaryReader(bytes);
+        int version = r.versionIn(WITHOUT_CUTOFFS, VERSION, "commitment-registry");
         String id = r.str();
         String planId = r.str();
         String country = r.str();
@@ -64,8 +69,14 @@ public final class RegistryCodec implements Serde<Commitment> {
         for (int i = 0; i < factors; i++) {
             risks.put(RiskFactor.valueOf(r.str()), RiskLevel.valueOf(r.str()));
         }
+        List<LocalDate> cutoffs = new ArrayList<>();
+        int count = version == WITHOUT_CUTOFFS ? 0 : r.varInt();
+        for (int i = 0; i < count; i++) {
+            cutoffs.add(date(r.var()));
+        }
         return new Commitment(id, planId, country, title, agency, sector, leadCso,
-                origin == null ? null : Origin.valueOf(origin), start, due, stall < 0 ? null : stall, ms, risks);
+                origin == null ? null : Origin.valueOf(origin), start, due, stall < 0 ? null : stall, ms, risks,
+                cutoffs);
     }
 
     private static long day(LocalDate d) {

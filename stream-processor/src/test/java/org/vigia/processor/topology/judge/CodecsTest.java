@@ -30,10 +30,33 @@ class CodecsTest {
         Commitment c = new Commitment("MX-1", "mx-2013", "MX", "Registro de detenidos — ñ", "PGR", "justice-security",
                 "Artículo 19", org.vigia.events.Origin.CO_CREATED, LocalDate.parse("2013-11-01"),
                 LocalDate.parse("2015-10-31"), 60, commitment("x", milestone("m1", 2), milestone("m2", 1)).milestones(),
-                Map.of(RiskFactor.ISSUE_SENSITIVITY, RiskLevel.HIGH));
+                Map.of(RiskFactor.ISSUE_SENSITIVITY, RiskLevel.HIGH),
+                java.util.List.of(LocalDate.parse("2014-10-27")));
         assertThat(RegistryCodec.decode(RegistryCodec.encode(c))).isEqualTo(c);
         Commitment bare = commitment("c1");
         assertThat(RegistryCodec.decode(RegistryCodec.encode(bare))).isEqualTo(bare);
+    }
+
+    @Test
+    void aRegistryEntryKeepsThePlansCutoffDatesAndVersionOneEntriesStillRead() {
+        Commitment c = commitment("c1").withCutoffs(java.util.List.of(LocalDate.parse("2014-10-27"),
+                LocalDate.parse("2015-03-08"), LocalDate.parse("2015-07-22")));
+        byte[] bytes = RegistryCodec.encode(c);
+        assertThat(bytes[0]).isEqualTo((byte) 2);
+        assertThat(RegistryCodec.decode(bytes)).isEqualTo(c);
+
+        // Version 1 is version 2 without the trailing cut-off list (an empty list is one zero byte).
+        byte[] v2 = RegistryCodec.encode(commitment("c1"));
+        assertThat(v2[v2.length - 1]).isZero();
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1);
+        v1[0] = 1;
+        assertThat(RegistryCodec.decode(v1)).isEqualTo(commitment("c1"));
+        assertThat(RegistryCodec.decode(v1).cutoffs()).isEmpty();
+
+        byte[] v3 = RegistryCodec.encode(c);
+        v3[0] = 3;
+        assertThatThrownBy(() -> RegistryCodec.decode(v3)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("codec version 3").hasMessageContaining("reads 1 to 2");
     }
 
     @Test
