@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs a benchmark of bench/: builds the bench jar, then
 #   bench/run.sh processor [updates] [rounds]   stream-processor vs bare groupByKey().aggregate(), EOS v2
-#   bench/run.sh ingest    [updates] [rounds] [batch] [clients]   ingest API (batched) vs bare producer, acks=all
+#   bench/run.sh ingest    [updates] [rounds=6] [batch] [clients]   ingest API (batched) vs bare producer, acks=all
 #   bench/run.sh latency   [updates/s] [seconds]   update -> status latency, open loop
 #   bench/run.sh alert-latency [samples]           stall tick -> email in GreenMail
+#   bench/run.sh scale [commitments] [updates]     1M commitments, 10M updates through a 1 GiB processor
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests -pl bench -am package

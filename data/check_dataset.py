@@ -32,6 +32,8 @@ RISK_KEYS = {"constitutionalLimits", "csoCooperation", "issueSensitivity", "poli
              "dataAvailability", "budgetConstraints"}
 LEVELS = {"NOT_STARTED": 0, "LIMITED": 25, "SUBSTANTIAL": 75, "COMPLETE": 100}
 STALL_DAYS, RISK_SHARE, DISPUTE_POINTS, HEAT_THRESHOLD, HALF_LIFE = 90, 0.10, 25, 3.0, 30
+MAX_CUTOFFS = 24
+MEXICO_CUTOFFS = ["2014-10-27", "2015-03-08", "2015-07-22"]  # the control panel's three public cut-offs
 
 errors = []
 
@@ -100,6 +102,24 @@ def check_commitment(where, c):
     for k, v in rf.items():
         if k not in RISK_KEYS or v not in ("LOW", "MEDIUM", "HIGH"):
             err(where, f"riskFactors {k}={v} invalid")
+    check_cutoffs(where, c.get("cutoffs", []))
+
+
+def check_cutoffs(where, cutoffs):
+    if not isinstance(cutoffs, list):
+        return err(where, "cutoffs must be a list of dates")
+    if len(cutoffs) > MAX_CUTOFFS:
+        err(where, f"cutoffs must have at most {MAX_CUTOFFS} dates (had {len(cutoffs)})")
+    prev = None
+    for i, v in enumerate(cutoffs):
+        try:
+            day = parse_date(v)
+        except (TypeError, ValueError):
+            err(f"{where}.cutoffs[{i}]", f"not YYYY-MM-DD: {v!r}")
+            continue
+        if prev and day <= prev:
+            err(f"{where}.cutoffs[{i}]", "cut-off dates must be sorted and unique")
+        prev = day
 
 
 def read_jsonl(path):
@@ -414,6 +434,8 @@ def mexico_story(commitments, alerts, days, news):
         if not cond:
             problems.append(msg)
 
+    for c in commitments:
+        need(c.get("cutoffs") == MEXICO_CUTOFFS, f"{c['id']}: cutoffs must be the plan's three cut-offs {MEXICO_CUTOFFS}")
     ratified = datetime(2015, 3, 3, tzinfo=timezone.utc)
     pgr = [c["id"] for c in commitments if c["agency"] == "PGR"]
     sct = [c["id"] for c in commitments if c["agency"] == "SCT"]

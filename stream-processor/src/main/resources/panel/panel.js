@@ -1,197 +1,180 @@
-// Vigía control panel: read-only views over the query API, in Spanish and English.
-// No framework and no external assets: it must work offline and on any browser a CSO has.
-(function () {
-  'use strict';
+// Vigía control panel: read-only views over the query API, in Spanish and English, as of any
+// date. No framework and no external assets: it must work offline and on any browser a CSO has.
+// The state lives in the address (?lang=&plan=&asOf= and #/commitments/<id>), so every view can
+// be linked to.
+import { get, query } from './api.js';
+import { t, setLang, getLang, fmtDate, escape } from './i18n.js';
+import { renderSummary, renderBars, renderGroupChart, renderFilters, renderTable, renderAlerts } from './overview.js';
+import { loadDetail, renderDetail } from './detail.js';
 
-  const T = {
-    es: {
-      title: 'Vigía · Tablero de control', plan: 'Plan', bySector: 'Avance por sector', byAgency: 'Avance por dependencia',
-      commitments: 'Compromisos', csv: 'Descargar CSV', commitment: 'Compromiso', agency: 'Dependencia', sector: 'Sector',
-      state: 'Estado', completion: 'Avance', verified: 'Verificado (OSC)', daysWithout: 'Días sin avance',
-      projected: 'Término proyectado', timeline: 'Alertas recientes', allAgencies: 'Todas las dependencias',
-      allSectors: 'Todos los sectores', allStates: 'Todos los estados', allPlans: 'Todos los planes', total: 'Compromisos', asOf: 'Datos al',
-      disputed: 'en disputa', evidenceMissing: 'sin evidencia', none: 'Sin datos todavía.', history: 'Historial',
-      alertsOf: 'Alertas', due: 'Fecha límite', noAlerts: 'Sin alertas todavía.',
-      footer: 'Datos abiertos: este tablero y su API son públicos y de sólo lectura.',
-      states: { COMPLETED: 'Cumplido', ON_TRACK: 'En curso', AT_RISK: 'En riesgo', STALLED: 'Estancado',
-        OVERDUE: 'Vencido', NOT_STARTED: 'Sin iniciar' },
-      types: { STALLED: 'Estancado', RESUMED: 'Reanudado', OVERDUE: 'Vencido', AT_RISK: 'En riesgo', DISPUTED: 'En disputa',
-        SCOPE_REDUCED: 'Alcance reducido', SENSITIVITY_SPIKE: 'Pico de sensibilidad', COMPLETED: 'Cumplido' },
-      status: { FIRING: 'activa', RESOLVED: 'resuelta' }
-    },
-    en: {
-      title: 'Vigía · Control panel', plan: 'Plan', bySector: 'Completion by sector', byAgency: 'Completion by agency',
-      commitments: 'Commitments', csv: 'Download CSV', commitment: 'Commitment', agency: 'Agency', sector: 'Sector',
-      state: 'State', completion: 'Completion', verified: 'Verified (CSO)', daysWithout: 'Days without progress',
-      projected: 'Projected finish', timeline: 'Recent alerts', allAgencies: 'All agencies', allSectors: 'All sectors',
-      allStates: 'All states', allPlans: 'All plans', total: 'Commitments', asOf: 'Data as of', disputed: 'disputed',
-      evidenceMissing: 'evidence missing', none: 'No data yet.', history: 'History', alertsOf: 'Alerts', due: 'Due',
-      noAlerts: 'No alerts yet.',
-      footer: 'Open data: this panel and its API are public and read-only.',
-      states: { COMPLETED: 'Completed', ON_TRACK: 'On track', AT_RISK: 'At risk', STALLED: 'Stalled',
-        OVERDUE: 'Overdue', NOT_STARTED: 'Not started' },
-      types: { STALLED: 'Stalled', RESUMED: 'Resumed', OVERDUE: 'Overdue', AT_RISK: 'At risk', DISPUTED: 'Disputed',
-        SCOPE_REDUCED: 'Scope reduced', SENSITIVITY_SPIKE: 'Sensitivity spike', COMPLETED: 'Completed' },
-      status: { FIRING: 'firing', RESOLVED: 'resolved' }
-    }
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const state = {
+  plan: params.get('plan') || '',
+  asOf: DATE.test(params.get('asOf') || '') ? params.get('asOf') : '',
+  selected: hashId(),
+  filters: { agency: '', sector: '', state: '' },
+  plans: [],
+  data: {},
+  shown: {}
+};
+setLang(params.get('lang') || localStorage.getItem('vigia.lang') ||
+  ((navigator.language || 'es').toLowerCase().startsWith('en') ? 'en' : 'es'));
+
+function hashId() {
+  return location.hash.startsWith('#/commitments/') ? decodeURIComponent(location.hash.slice(14)) : '';
+}
+
+/** The span the charts cover, the cut-offs and the chosen date, for the plan shown (or all plans). */
+function view() {
+  const plans = state.plans.filter((p) => !state.plan || p.planId === state.plan);
+  const min = (xs) => xs.filter(Boolean).sort()[0];
+  const max = (xs) => xs.filter(Boolean).sort().pop();
+  const latest = max(plans.map((p) => p.asOf && String(p.asOf).slice(0, 10)));
+  return {
+    from: min(plans.map((p) => p.startDate)) || state.asOf || '2013-01-01',
+    to: max(plans.map((p) => p.endDate).concat([latest, state.asOf])) || '2013-12-31',
+    latest,
+    cutoffs: [...new Set(plans.flatMap((p) => p.cutoffs || []))].sort(),
+    asOf: state.asOf || null,
+    onPick: (d) => setAsOf(d)
   };
-  const STATES = ['COMPLETED', 'ON_TRACK', 'AT_RISK', 'STALLED', 'OVERDUE', 'NOT_STARTED'];
-  const params = new URLSearchParams(location.search);
-  let lang = params.get('lang') || localStorage.getItem('vigia.lang') ||
-    ((navigator.language || 'es').toLowerCase().startsWith('en') ? 'en' : 'es');
-  let plan = params.get('plan') || '';
-  let selected = params.get('commitment') || (location.hash.startsWith('#/commitments/') ? decodeURIComponent(location.hash.slice(14)) : '');
-  const filters = { agency: '', sector: '', state: '' };
-  let data = { commitments: [], sectors: [], agencies: [], alerts: [] };
+}
 
-  const $ = (id) => document.getElementById(id);
-  const esc = (s) => String(s == null ? '' : s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-  const t = (k) => T[lang][k] || k;
-  const list = (x) => Array.isArray(x) ? x : (x && (x.items || x.commitments || x.sectors || x.agencies || x.alerts)) || [];
-  const pct = (v) => v == null ? '—' : (Math.round(v * 10) / 10).toFixed(1) + ' %';
-  const day = (iso) => iso ? String(iso).slice(0, 10) : '—';
+async function load() {
+  state.plans = await get('/api/v1/plans');
+  if (!state.plan && state.plans.length === 1) state.plan = state.plans[0].planId;
+  const q = { plan: state.plan, asOf: state.asOf };
+  const [commitments, sectors, agencies, alerts, sectorSeries, agencySeries] = await Promise.all([
+    get('/api/v1/commitments' + query(q)), get('/api/v1/sectors' + query(q)), get('/api/v1/agencies' + query(q)),
+    get('/api/v1/alerts' + query({ ...q, limit: 50 })).catch(() => []),
+    get('/api/v1/sectors/series' + query({ plan: state.plan })).catch(() => []),
+    get('/api/v1/agencies/series' + query({ plan: state.plan })).catch(() => [])
+  ]);
+  state.data = { commitments, sectors, agencies, alerts, sectorSeries, agencySeries };
+  render(false);
+  if (state.selected) await showDetail(false);
+}
 
-  async function get(path) {
-    const res = await fetch(path, { headers: { Accept: 'application/json' } });
-    if (!res.ok) throw new Error(path + ': ' + res.status);
-    return res.json();
+/** Draws what changed since the last drawing (everything when forced, as after a language switch). */
+function render(force) {
+  const v = view();
+  const d = state.data;
+  const changed = (key, value) => {
+    const text = JSON.stringify([value, v.asOf, v.from, v.to, v.cutoffs]);
+    if (!force && state.shown[key] === text) return false;
+    state.shown[key] = text;
+    return true;
+  };
+  document.documentElement.lang = getLang();
+  document.title = t('title');
+  document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-label]').forEach((el) => el.setAttribute('aria-label', t(el.dataset.i18nLabel)));
+  document.querySelectorAll('.lang button').forEach((b) => b.setAttribute('aria-pressed', b.dataset.lang === getLang()));
+  if (changed('controls', [state.plans, state.plan, getLang()])) renderControls(v);
+  if (changed('summary', d.commitments)) renderSummary(d.commitments);
+  if (changed('sectors', d.sectors)) renderBars($('sectors'), d.sectors, (r) => r.sector);
+  if (changed('agencies', d.agencies)) renderBars($('agencies'), d.agencies, (r) => r.agency || r.sector);
+  if (changed('sectorSeries', d.sectorSeries)) {
+    renderGroupChart($('sector-chart'), 'sector-chart', t('overTimeSector'), d.sectorSeries, (g) => g.sector, v);
   }
-
-  async function load() {
-    const q = plan ? '?plan=' + encodeURIComponent(plan) : '';
-    const [commitments, sectors, agencies, alerts] = await Promise.all([
-      get('/api/v1/commitments' + q), get('/api/v1/sectors' + q), get('/api/v1/agencies' + q),
-      get('/api/v1/alerts' + (q ? q + '&' : '?') + 'limit=50').catch(() => [])
-    ]);
-    data = { commitments: list(commitments), sectors: list(sectors), agencies: list(agencies), alerts: list(alerts) };
-    render();
-    if (selected) await loadDetail(selected);
+  if (changed('agencySeries', d.agencySeries)) {
+    renderGroupChart($('agency-chart'), 'agency-chart', t('overTimeAgency'), d.agencySeries, (g) => g.agency, v);
   }
-
-  function render() {
-    document.documentElement.lang = lang;
-    document.title = t('title');
-    document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
-    document.querySelectorAll('.lang button').forEach((b) => b.classList.toggle('active', b.dataset.lang === lang));
-    renderPlans();
-    renderSummary();
-    renderBars($('sectors'), data.sectors, (s) => s.sector);
-    renderBars($('agencies'), data.agencies, (s) => s.agency || s.sector);
-    renderFilters();
-    renderTable();
-    renderAlerts();
-    const asOf = data.commitments.map((c) => c.asOf).filter(Boolean).sort().pop();
-    $('as-of').textContent = asOf ? t('asOf') + ' ' + day(asOf) : '';
+  if (changed('table', [d.commitments, state.filters])) {
+    renderFilters(d.commitments, state.filters, query({ plan: state.plan, asOf: state.asOf }));
+    renderTable(d.commitments, state.filters);
   }
+  if (changed('alerts', d.alerts)) renderAlerts(d.alerts);
+  const dataAsOf = state.asOf || v.latest;
+  $('as-of').textContent = dataAsOf ? t('asOf') + ' ' + fmtDate(dataAsOf) : '';
+  const showing = Boolean(state.selected);
+  $('overview').hidden = showing;
+  $('detail').hidden = !showing;
+  syncAddress();
+}
 
-  function renderPlans() {
-    const sel = $('plan');
-    const plans = [...new Set(data.commitments.map((c) => c.planId).concat(plan ? [plan] : []))].sort();
-    sel.innerHTML = `<option value="">${esc(t('allPlans'))}</option>` + plans.map((p) => `<option ${p === plan ? 'selected' : ''}>${esc(p)}</option>`).join('');
-  }
+function renderControls(v) {
+  const sel = $('plan');
+  const plans = state.plans.map((p) => p.planId);
+  sel.innerHTML = `<option value="">${escape(t('allPlans'))}</option>` + plans.map((p) =>
+    `<option value="${escape(p)}" ${p === state.plan ? 'selected' : ''}>${escape(p)}</option>`).join('');
+  const input = $('as-of-date');
+  input.min = v.from;
+  input.max = v.to;
+  if (document.activeElement !== input) input.value = state.asOf || v.latest || '';
+  $('cutoffs').innerHTML = v.cutoffs.map((c) => `<button type="button" data-date="${c}"
+    aria-pressed="${c === state.asOf}">${t('cutoff')} ${escape(fmtDate(c))}</button>`).join('')
+    + `<button type="button" data-date="" aria-pressed="${!state.asOf}">${t('latest')}</button>`;
+}
 
-  function renderSummary() {
-    const cs = data.commitments;
-    const count = (s) => cs.filter((c) => c.state === s).length;
-    const tiles = [[t('total'), cs.length, '']].concat(STATES.map((s) => [T[lang].states[s], count(s), s]));
-    $('summary').innerHTML = tiles.map(([l, n, s]) =>
-      `<div class="tile" data-state="${s}"><div class="n">${n}</div><div class="l">${s ? `<span class="badge s-${s}">${esc(l)}</span>` : esc(l)}</div></div>`).join('');
-  }
+async function showDetail(force) {
+  const id = state.selected;
+  const v = view();
+  let data;
+  try { data = await loadDetail(id, v); } catch (e) { return; }
+  if (id !== state.selected) return;
+  const text = JSON.stringify([data, v.asOf, v.from, v.to]);
+  if (!force && state.shown.detail === text) return;
+  state.shown.detail = text;
+  const listed = (state.data.commitments || []).find((c) => c.commitmentId === id);
+  renderDetail(data, v, state.asOf ? listed : null);
+}
 
-  function renderBars(el, rows, name) {
-    if (!rows.length) { el.innerHTML = `<p class="muted">${t('none')}</p>`; return; }
-    el.innerHTML = rows.slice().sort((a, b) => b.meanCompletion - a.meanCompletion).map((r) => `
-      <div class="row" data-name="${esc(name(r))}"><span>${esc(name(r))} <span class="muted">(${r.completed}/${r.commitments})</span></span>
-      <div class="bar" title="${pct(r.meanCompletion)}"><span style="width:${Math.max(0, Math.min(100, r.meanCompletion))}%"></span></div>
-      <span>${pct(r.meanCompletion)}</span></div>`).join('');
-  }
+function syncAddress() {
+  const q = query({ lang: getLang(), plan: state.plan, asOf: state.asOf });
+  const hash = state.selected ? '#/commitments/' + encodeURIComponent(state.selected) : '';
+  if (location.search + location.hash !== q + hash) history.replaceState(null, '', location.pathname + q + hash);
+}
 
-  function options(values, all, current, label) {
-    return `<option value="">${esc(all)}</option>` + values.map((v) =>
-      `<option value="${esc(v)}" ${v === current ? 'selected' : ''}>${esc(label ? label(v) : v)}</option>`).join('');
-  }
+function setAsOf(date) {
+  state.asOf = DATE.test(date || '') ? date : '';
+  reload();
+}
 
-  function renderFilters() {
-    const uniq = (k) => [...new Set(data.commitments.map((c) => c[k]))].sort();
-    $('f-agency').innerHTML = options(uniq('agency'), t('allAgencies'), filters.agency);
-    $('f-sector').innerHTML = options(uniq('sector'), t('allSectors'), filters.sector);
-    $('f-state').innerHTML = options(STATES, t('allStates'), filters.state, (s) => T[lang].states[s]);
-    const q = new URLSearchParams();
-    if (plan) q.set('plan', plan);
-    Object.entries(filters).forEach(([k, v]) => { if (v) q.set(k, v); });
-    $('csv').href = '/api/v1/commitments?' + q.toString() + (q.toString() ? '&' : '') + 'format=csv';
-  }
-
-  function renderTable() {
-    const rows = data.commitments.filter((c) =>
-      (!filters.agency || c.agency === filters.agency) && (!filters.sector || c.sector === filters.sector) &&
-      (!filters.state || c.state === filters.state));
-    const body = $('commitments').querySelector('tbody');
-    if (!rows.length) { body.innerHTML = `<tr><td colspan="8" class="muted">${t('none')}</td></tr>`; return; }
-    body.innerHTML = rows.sort((a, b) => String(a.commitmentId).localeCompare(String(b.commitmentId))).map((c) => `
-      <tr data-id="${esc(c.commitmentId)}">
-        <td>${esc(c.title)} <span class="muted">${esc(c.commitmentId)}</span></td>
-        <td>${esc(c.agency)}</td><td>${esc(c.sector)}</td>
-        <td><span class="badge s-${esc(c.state)}">${esc(T[lang].states[c.state] || c.state)}</span>
-          ${c.disputed ? `<span class="flag">⚑ ${t('disputed')}</span>` : ''}
-          ${c.evidenceMissing ? `<span class="flag">⚠ ${t('evidenceMissing')}</span>` : ''}</td>
-        <td class="num">${pct(c.completion)}</td><td class="num">${pct(c.verifiedCompletion)}</td>
-        <td class="num">${c.daysWithoutProgress == null ? '—' : c.daysWithoutProgress}</td><td class="num">${day(c.projectedCompletion)}</td>
-      </tr>`).join('');
-  }
-
-  function alertLine(a) {
-    return `<li class="alert" data-type="${esc(a.type)}"><span class="when">${day(a.raisedAt)}</span>
-      <span class="sev-${esc(a.severity)}">${esc(T[lang].types[a.type] || a.type)}</span>
-      <span class="muted">(${esc(T[lang].status[a.status] || a.status)})</span>
-      <strong>${esc(a.agency)}</strong>${a.title ? ' · ' + esc(a.title) : ''} — ${esc(a.summary)}</li>`;
-  }
-
-  function renderAlerts() {
-    const alerts = data.alerts.slice().sort((a, b) => String(b.raisedAt).localeCompare(String(a.raisedAt)));
-    $('alerts').innerHTML = alerts.length ? alerts.map(alertLine).join('') : `<li class="muted">${t('noAlerts')}</li>`;
-  }
-
-  async function loadDetail(id) {
-    let detail;
-    try { detail = await get('/api/v1/commitments/' + encodeURIComponent(id)); } catch (e) { return; }
-    let history = detail.history || null;
-    if (!history) { try { history = await get('/api/v1/commitments/' + encodeURIComponent(id) + '/history'); } catch (e) { history = {}; } }
-    const status = detail.status || detail;
-    const updates = list(history.updates || history.recentUpdates || []);
-    const alerts = list(history.alerts || history.recentAlerts || []);
-    $('detail').hidden = false;
-    $('detail-title').textContent = (status.title || id) + ' · ' + (status.agency || '');
-    $('detail-body').innerHTML = `
-      <p><span class="badge s-${esc(status.state)}">${esc(T[lang].states[status.state] || status.state)}</span>
-      ${t('completion')}: <strong>${pct(status.completion)}</strong> · ${t('verified')}: ${pct(status.verifiedCompletion)}
-      · ${t('daysWithout')}: ${status.daysWithoutProgress == null ? '—' : status.daysWithoutProgress}</p>
-      <h3>${t('history')}</h3>
-      <ol class="timeline">${updates.map((u) => `<li><span class="when">${day(u.reportedAt)}</span>
-        <strong>${esc(u.source)}</strong> ${esc(u.reporter)} · ${u.percent != null ? pct(u.percent) : esc(u.level)}
-        ${u.milestoneId ? `<span class="muted">(${esc(u.milestoneId)})</span>` : ''}
-        ${u.note ? ' — ' + esc(u.note) : ''}
-        ${u.evidenceUrl && /^https?:/i.test(u.evidenceUrl) ? ` <a href="${esc(u.evidenceUrl)}" rel="noopener noreferrer">evidencia</a>` : ''}</li>`).join('') || `<li class="muted">${t('none')}</li>`}</ol>
-      <h3>${t('alertsOf')}</h3>
-      <ol class="timeline">${alerts.map(alertLine).join('') || `<li class="muted">${t('noAlerts')}</li>`}</ol>`;
-  }
-
-  function bind() {
-    document.querySelectorAll('.lang button').forEach((b) => b.addEventListener('click', () => {
-      lang = b.dataset.lang; localStorage.setItem('vigia.lang', lang); render(); if (selected) loadDetail(selected);
-    }));
-    $('plan').addEventListener('change', (e) => { plan = e.target.value; load(); });
-    ['agency', 'sector', 'state'].forEach((k) => $('f-' + k).addEventListener('change', (e) => {
-      filters[k] = e.target.value; renderFilters(); renderTable();
-    }));
-    $('commitments').querySelector('tbody').addEventListener('click', (e) => {
-      const tr = e.target.closest('tr[data-id]');
-      if (!tr) return;
-      selected = tr.dataset.id; location.hash = '#/commitments/' + encodeURIComponent(selected); loadDetail(selected);
-    });
-  }
-
-  bind();
+function reload() {
   load().catch((e) => console.error(e));
-  setInterval(() => load().catch((e) => console.error(e)), 5000);
-})();
+}
+
+function bind() {
+  document.querySelectorAll('.lang button').forEach((b) => b.addEventListener('click', () => {
+    setLang(b.dataset.lang);
+    localStorage.setItem('vigia.lang', getLang());
+    render(true);
+    if (state.selected) showDetail(true);
+  }));
+  $('plan').addEventListener('change', (e) => { state.plan = e.target.value; reload(); });
+  $('as-of-date').addEventListener('change', (e) => setAsOf(e.target.value));
+  $('cutoffs').addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-date]');
+    if (b) setAsOf(b.dataset.date);
+  });
+  ['agency', 'sector', 'state'].forEach((k) => $('f-' + k).addEventListener('change', (e) => {
+    state.filters[k] = e.target.value;
+    render(false);
+  }));
+  const open = (id) => { if (id) location.hash = '#/commitments/' + encodeURIComponent(id); };
+  const body = $('commitments').querySelector('tbody');
+  body.addEventListener('click', (e) => {
+    const tr = e.target.closest('tr[data-id]');
+    if (tr && !e.target.closest('a')) open(tr.dataset.id);
+  });
+  body.addEventListener('keydown', (e) => {
+    const tr = e.target.closest('tr[data-id]');
+    if (tr && e.key === 'Enter' && !e.target.closest('a')) open(tr.dataset.id);
+  });
+  $('alerts').addEventListener('click', (e) => {
+    const li = e.target.closest('li[data-id]');
+    if (li && li.dataset.id) open(li.dataset.id);
+  });
+  window.addEventListener('hashchange', () => {
+    state.selected = hashId();
+    render(false);
+    if (state.selected) showDetail(true); else window.scrollTo(0, 0);
+  });
+}
+
+bind();
+reload();
+setInterval(reload, 5000);

@@ -24,7 +24,9 @@ class AlertSettingsTest {
         assertThat(s.digestTime()).isEqualTo(LocalTime.of(8, 0));
         assertThat(s.digestZone()).isEqualTo(ZoneId.of("America/Mexico_City"));
         assertThat(s.rateLimitPerHour()).isEqualTo(20);
-        assertThat(s.consumerGroup()).isEqualTo("vigia-alert-service");
+        assertThat(s.applicationId()).isEqualTo("vigia.alert-service");
+        assertThat(s.standbyReplicas()).isEqualTo(1);
+        assertThat(s.subscriptionContact()).isEqualTo("alertas@vigia.example");
         assertThat(s.panelUrl().toString()).isEqualTo("http://localhost:8082/");
         assertThat(s.smtp().port()).isEqualTo(25);
         assertThat(s.smtp().startTls()).isFalse();
@@ -37,6 +39,26 @@ class AlertSettingsTest {
                 "SMTP_PASSWORD", "s3cret-pass")));
         assertThat(s.smtp().startTls()).isTrue();
         assertThat(s.toString()).doesNotContain("s3cret-pass");
+    }
+
+    @Test
+    void smtpCredentialsOverAConnectionWithoutTlsAreRefusedUnlessExplicitlyAllowed() {
+        Map<String, String> plain = Map.of("SMTP_PORT", "25", "SMTP_USERNAME", "vigia", "SMTP_PASSWORD", "s3cret-pass");
+        assertThatThrownBy(() -> AlertSettings.from(base.with(plain)))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("SMTP_STARTTLS").hasMessageContaining("SMTP_ALLOW_PLAINTEXT_AUTH")
+                .hasMessageNotContaining("s3cret-pass");
+        assertThatThrownBy(() -> AlertSettings.from(base.with(Map.of("SMTP_PORT", "587", "SMTP_STARTTLS", "false",
+                "SMTP_USERNAME", "vigia", "SMTP_PASSWORD", "p")))).hasMessageContaining("SMTP_STARTTLS");
+        java.util.Map<String, String> allowed = new java.util.HashMap<>(plain);
+        allowed.put("SMTP_ALLOW_PLAINTEXT_AUTH", "true");
+        assertThat(AlertSettings.from(base.with(allowed)).smtp().username()).contains("vigia");
+        assertThat(AlertSettings.from(base.with(Map.of("SMTP_PORT", "2525"))).smtp().username()).isEmpty();
+    }
+
+    @Test
+    void theOldConsumerGroupVariableIsRefusedNamingItsReplacement() {
+        assertThatThrownBy(() -> AlertSettings.from(base.with(Map.of("VIGIA_CONSUMER_GROUP", "g"))))
+                .hasMessageContaining("VIGIA_APPLICATION_ID");
     }
 
     @Test
@@ -55,5 +77,9 @@ class AlertSettingsTest {
                 .hasMessageContaining("VIGIA_RATE_LIMIT_PER_HOUR");
         assertThatThrownBy(() -> AlertSettings.from(base.with(Map.of("VIGIA_SUBSCRIPTIONS_FILE", "/nope/subs.yaml"))))
                 .hasMessageContaining("VIGIA_SUBSCRIPTIONS_FILE");
+        assertThatThrownBy(() -> AlertSettings.from(base.with(Map.of("VIGIA_ADVERTISED_HOST", "no port"))))
+                .hasMessageContaining("VIGIA_ADVERTISED_HOST");
+        assertThatThrownBy(() -> AlertSettings.from(base.with(Map.of("VIGIA_SUBSCRIPTION_CONTACT", "nobody"))))
+                .hasMessageContaining("VIGIA_SUBSCRIPTION_CONTACT");
     }
 }

@@ -12,8 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.vigia.alerts.log.Notification;
-import org.vigia.alerts.log.State;
+import org.vigia.alerts.api.NotificationView;
 import org.vigia.events.Alert;
 
 /** The walking skeleton: consume → route → send one email per alert and subscriber, with dedupe and the log. */
@@ -69,9 +68,9 @@ class DeliveryIT {
         timeline.at(5).expectNoEmail(to("articulo19"));
         timeline.expectNoEmail(to("cidac"));
 
-        assertThat(timeline.service().notificationLog().query("articulo19", "stall-pgr-01-e1", 10))
-                .extracting(Notification::state, Notification::messageId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(State.SENT, es.messageId()));
+        assertThat(timeline.service().deliveryLog("articulo19", "stall-pgr-01-e1"))
+                .extracting(NotificationView::state, NotificationView::messageId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sent", es.messageId()));
     }
 
     @Test
@@ -85,6 +84,8 @@ class DeliveryIT {
                 subject("[Vigía] PGR · Registro <Nacional> de detenidos: ¿acción?: no progress for 92 days"));
         assertThat(es.contentType()).startsWith("multipart/alternative");
         assertThat(es.text()).contains("Hola, Artículo 19:").contains("Días sin avance: 92")
+                .contains("El avance oficial no ha subido en 92 días (el límite es de 90).")
+                .doesNotContain("SUMMARY")
                 .contains("Última nota: «Pendiente la firma del convenio con la Policía Federal»")
                 .contains("Evidencia: https://evidencia.example/pgr/acta-3.pdf")
                 .contains("Ver en el panel de control: http://panel.vigia.example/#/commitments/MX-PGR-04");

@@ -19,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.vigia.alerts.log.State;
 import org.vigia.events.Alert;
 import org.vigia.events.Json;
 import org.vigia.kit.TokenStore;
@@ -81,12 +80,12 @@ class SilenceIT {
         timeline.at(0).push(pgr);
         timeline.at(1).expectEmail(to("cidac"), subjectContaining("Registro de detenidos"));
         timeline.expectNoEmail(to("articulo19"));
-        assertThat(timeline.service().notificationLog().query("articulo19", pgr.alertId(), 5))
-                .extracting(n -> n.state()).containsExactly(State.SILENCED);
+        assertThat(timeline.service().deliveryLog("articulo19", pgr.alertId()))
+                .extracting(n -> n.state()).containsExactly("silenced");
 
         // The firing was never sent to Artículo 19, so neither is its resolution.
         timeline.at(2).push(resolved(pgr));
-        timeline.at(3).expectEmail(to("cidac"), subjectContaining("progressing again"));
+        timeline.at(3).expectEmail(to("cidac"), subjectContaining("stall over: progress again"));
         timeline.expectNoEmail(to("articulo19"));
 
         String id = silence.get("id").asText();
@@ -99,7 +98,9 @@ class SilenceIT {
         timeline.at(4).push(pgr2);
         timeline.at(5).expectEmail(to("articulo19"), subjectContaining("Base de datos de personas desaparecidas"));
 
-        HttpResponse<String> list = call("GET", "/api/v1/silences?state=expired", null, null);
+        assertThat(call("GET", "/api/v1/silences?state=expired", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/silences?state=expired", "cidac-secret", null).body()).doesNotContain(id);
+        HttpResponse<String> list = call("GET", "/api/v1/silences?state=expired", "a19-secret", null);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains(id).contains("Mesa de trabajo con la PGR");
     }
@@ -109,11 +110,13 @@ class SilenceIT {
         String body = """
                 {"matchers": {"agencies": ["PGR"], "types": ["STALLED"]}, "endsAt": "2026-05-12T13:00:00Z", "comment": "maintenance"}""";
         assertThat(call("POST", "/api/v1/silences", "admin-secret", body).statusCode()).isEqualTo(201);
-        timeline.crashAndRestart();
+        timeline.restart();
         timeline.at(0).push(pgr);
         timeline.at(2).expectNoEmail(to("articulo19"));
         timeline.expectNoEmail(to("cidac"));
-        assertThat(call("GET", "/api/v1/silences?state=active", null, null).body()).contains("maintenance");
+        assertThat(call("GET", "/api/v1/silences?state=active", "admin-secret", null).body()).contains("maintenance");
+        // A silence for every subscriber mutes each CSO's alerts too, so each CSO sees it.
+        assertThat(call("GET", "/api/v1/silences?state=active", "cidac-secret", null).body()).contains("maintenance");
     }
 
     @Test
@@ -131,22 +134,36 @@ class SilenceIT {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"field\":\"matchers.types[0]\"").contains("\"field\":\"matchers.minSeverity\"")
                 .contains("\"field\":\"endsAt\"").contains("\"field\":\"coment\"").contains("\"field\":\"comment\"");
-        assertThat(call("GET", "/api/v1/silences", null, null).body()).isEqualTo("[]");
+        assertThat(call("GET", "/api/v1/silences", "admin-secret", null).body()).isEqualTo("[]");
+        assertThat(call("GET", "/api/v1/silences", "agency-secret", null).statusCode()).isEqualTo(403);
     }
 
     @Test
-    void theDeliveryLogListsWhatWasSentToWhomNewestFirstWithoutEmailAddresses() throws Exception {
+    void theDeliveryLogIsForAdminsAndEachCsoSeesOnlyItsOwnWithoutEmailAddresses() throws Exception {
         timeline.at(0).push(pgr);
         timeline.at(1).expectEmail(to("articulo19"));
         timeline.expectEmail(to("cidac"));
-        HttpResponse<String> log = call("GET", "/api/v1/notifications?subscriber=articulo19&alertId=" + pgr.alertId(), null, null);
+        String path = "/api/v1/notifications?subscriber=articulo19&alertId=" + pgr.alertId();
+        assertThat(call("GET", path, null, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", path, "wrong", null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", path, "agency-secret", null).statusCode()).isEqualTo(403);
+        assertThat(call("GET", path, "cidac-secret", null).statusCode()).isEqualTo(403);
+        JsonNode own = Json.wire().readTree(call("GET", "/api/v1/notifications", "cidac-secret", null).body());
+        assertThat(own).isNotEmpty().allSatisfy(n -> assertThat(n.get("subscriber").asText()).isEqualTo("cidac"));
+        assertThat(Json.wire().readTree(call("GET", "/api/v1/notifications", "admin-secret", null).body()))
+                .extracting(n -> n.get("subscriber").asText()).contains("cidac", "articulo19");
+        HttpResponse<String> log = call("GET", path, "a19-secret", null);
         assertThat(log.statusCode()).isEqualTo(200);
         JsonNode entries = Json.wire().readTree(log.body());
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).get("state").asText()).isEqualTo("sent");
         assertThat(entries.get(0).get("kind").asText()).isEqualTo("firing");
         assertThat(entries.get(0).get("messageId").asText()).endsWith("@vigia>");
-        assertThat(call("GET", "/api/v1/notifications?limit=1", null, null).body()).doesNotContain("@articulo19").doesNotContain("@cidac");
-        assertThat(call("GET", "/api/v1/notifications?limit=0", null, null).statusCode()).isEqualTo(400);
+        assertThat(entries.get(0).get("recipients")).singleElement().satisfies(r -> {
+            assertThat(r.get("state").asText()).isEqualTo("sent");
+            assertThat(r.get("recipient").asText()).matches("[0-9a-f]{16}");
+        });
+        assertThat(call("GET", "/api/v1/notifications?limit=5", "admin-secret", null).body()).doesNotContain("@articulo19").doesNotContain("@cidac");
+        assertThat(call("GET", "/api/v1/notifications?limit=0", "admin-secret", null).statusCode()).isEqualTo(400);
     }
 }

@@ -66,7 +66,9 @@ final class Timeline implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("VIGIA_TOPIC_PREFIX", "test-" + UUID.randomUUID() + ".");
         env.put("VIGIA_PARTITIONS", "3");
-        env.put("VIGIA_CONSUMER_GROUP", "alert-it-" + UUID.randomUUID());
+        env.put("VIGIA_APPLICATION_ID", "alert-it-" + UUID.randomUUID());
+        env.put("VIGIA_STATE_DIR", dir.resolve("state").toString());
+        env.put("VIGIA_STANDBY_REPLICAS", "0");
         env.put("VIGIA_HTTP_HOST", "127.0.0.1");
         env.put("VIGIA_HTTP_PORT", "0");
         env.put("SMTP_HOST", "127.0.0.1");
@@ -104,7 +106,12 @@ final class Timeline implements AutoCloseable {
     Timeline start() {
         service = new AlertService(AlertSettings.from(new Env(env)), clock);
         service.start();
+        pushed = 0;
         return this;
+    }
+
+    String topicAlerts() {
+        return env.get("VIGIA_TOPIC_PREFIX") + "alerts";
     }
 
     AlertService service() {
@@ -115,9 +122,9 @@ final class Timeline implements AutoCloseable {
         return env;
     }
 
-    /** Kills the service as a crash would (no commit, no flush) and starts a fresh one on the same topics and group. */
-    Timeline crashAndRestart() {
-        service.halt();
+    /** Stops the service and starts a fresh one on the same topics, application id and state folder. */
+    Timeline restart() {
+        service.close();
         return start();
     }
 
@@ -128,20 +135,29 @@ final class Timeline implements AutoCloseable {
             Instant target = t0.plusMillis(Math.round(seconds * 1000));
             assertThat(target).as("timeline steps go forward").isAfterOrEqualTo(mutable.instant());
             mutable.set(target);
-            awaitDispatchPasses(2);
+            awaitPassAt(target);
         }
         return this;
     }
 
-    private void awaitDispatchPasses(int passes) {
-        long from = service.dispatchPasses();
-        await("the dispatcher to act on the new time").atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
-                .until(() -> service.dispatchPasses() >= from + passes);
+    /**
+     * Waits until every task has run a send pass that saw the service's clock at or after
+     * {@code time} — which decides the emails due then — and one more, which sends them.
+     */
+    private void awaitPassAt(Instant time) {
+        await("every task to act on " + time).atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
+                .until(() -> service.status().allPassedAt(time));
+        var decided = service.status().passes();
+        await("every task to send what it decided at " + time).atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
+                .until(() -> service.status().allPassedSince(decided));
     }
 
-    /** Lets the service run a couple of seconds' worth of dispatch passes, so late duplicates would show. */
+    /** Lets the service run a couple of seconds' worth of send passes, so late duplicates would show. */
     void settle() {
-        awaitDispatchPasses(20);
+        Instant until = Instant.now().plusSeconds(2);
+        Instant serviceTime = clock.instant().plusSeconds(clock instanceof MutableClock ? 0 : 2);
+        await("two seconds of send passes").atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+                .until(() -> !Instant.now().isBefore(until) && service.status().allPassedAt(serviceTime));
     }
 
     /** Reads from this SMTP server from now on (it was down when the timeline started). */
@@ -154,7 +170,7 @@ final class Timeline implements AutoCloseable {
     Timeline push(Alert... alerts) {
         for (Alert a : alerts) {
             try {
-                producer.send(new ProducerRecord<>(service.settingsTopicAlerts(), a.key(), Json.write(a))).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(topicAlerts(), a.key(), Json.write(a))).get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot push alert", e);
             }
@@ -162,7 +178,21 @@ final class Timeline implements AutoCloseable {
         }
         long expected = pushed;
         await("the alert service to take in " + expected + " alert(s)").atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
-                .until(() -> service.intakeProcessed() >= expected);
+                .until(() -> service.status().routedAlerts() >= expected && service.status().intakeCaughtUp());
+        return this;
+    }
+
+    /** Writes any bytes as an alert record and waits for the service to have taken them in (or set them aside). */
+    Timeline pushRaw(String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topicAlerts(), key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot push a record", e);
+        }
+        pushed++;
+        long expected = pushed;
+        await("the alert service to take in " + expected + " record(s)").atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
+                .until(() -> service.status().routedAlerts() >= expected && service.status().intakeCaughtUp());
         return this;
     }
 
@@ -170,7 +200,7 @@ final class Timeline implements AutoCloseable {
     void pushWithoutWaiting(Alert... alerts) {
         for (Alert a : alerts) {
             try {
-                producer.send(new ProducerRecord<>(service.settingsTopicAlerts(), a.key(), Json.write(a))).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(topicAlerts(), a.key(), Json.write(a))).get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot push alert", e);
             }
@@ -222,7 +252,7 @@ final class Timeline implements AutoCloseable {
 
     /** No new email to the subscriber now that the service has acted on the current time. */
     void expectNoEmail(String subscriberId) {
-        awaitDispatchPasses(2);
+        awaitPassAt(clock.instant());
         assertThat(unclaimed(subscriberId)).as("emails to %s", subscriberId).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package org.vigia.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigia.alerts.TestAlerts.notice;
 import static org.vigia.alerts.TestAlerts.resolved;
 import static org.vigia.alerts.TestAlerts.stalled;
 import static org.vigia.alerts.TestAlerts.withSeverity;
@@ -12,17 +13,21 @@ import static org.vigia.alerts.Timeline.to;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vigia.events.Alert;
+import org.vigia.events.AlertDetails.Resolution;
+import org.vigia.events.AlertType;
 import org.vigia.events.Severity;
 
 /**
  * Alerts pushed at given times produce the expected emails at the expected times, in the
- * style of Alertmanager's acceptance tests. The service runs on a {@link MutableClock}:
- * {@code at(t)} is t seconds after Monday 2026-05-11 07:00 in Mexico City.
+ * style of Alertmanager's acceptance tests, with every path on: reminders (every hour unless a
+ * test says otherwise), the rate limit (20 an hour) and digests. The service runs on a
+ * {@link MutableClock}: {@code at(t)} is t seconds after Monday 2026-05-11 07:00 in Mexico City.
  */
 class TimelineIT {
     static final Instant T0 = Instant.parse("2026-05-11T13:00:00Z");
@@ -31,7 +36,7 @@ class TimelineIT {
               - name: Artículo 19
                 emails: [alertas@articulo19.example]
                 language: es
-                match: { agencies: [PGR], types: [STALLED, RESUMED, OVERDUE], minSeverity: WARNING }
+                match: { agencies: [PGR], types: [STALLED, RESUMED, OVERDUE, COMPLETED], minSeverity: WARNING }
               - name: CIDAC
                 emails: [alertas@cidac.example]
                 language: en
@@ -59,7 +64,10 @@ class TimelineIT {
         smtp.start();
     }
 
-    private Timeline timeline(Map<String, String> env) {
+    private Timeline timeline(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(Map.of("VIGIA_REPEAT_INTERVAL", "1h", "VIGIA_RATE_LIMIT_PER_HOUR", "20",
+                "VIGIA_DIGEST_TIME", "08:00", "VIGIA_DIGEST_ZONE", "America/Mexico_City"));
+        env.putAll(overrides);
         timeline = new Timeline(smtp, smtp.getSmtp().getPort(), new MutableClock(T0), SUBSCRIPTIONS, env).start();
         return timeline;
     }
@@ -91,7 +99,7 @@ class TimelineIT {
     }
 
     @Test
-    void aResolutionGoesToExactlyWhoeverGotTheFiringNotification() {
+    void aResolutionGoesToExactlyWhoeverGotTheFiringNotificationAndSaysWhy() {
         timeline(Map.of());
         Alert neverFired = stalled("stall-pgr-09-e1", "PGR", "MX-PGR-09", "Compromiso sin alerta previa", 100);
         timeline.at(0).push(pgr);
@@ -99,10 +107,10 @@ class TimelineIT {
         timeline.expectEmail(to("cidac"), subjectContaining("no progress for 92 days"));
 
         // The resolution has severity INFO, below Artículo 19's minimum: it still goes to them.
-        timeline.at(3).push(resolved(pgr), resolved(neverFired));
-        timeline.at(4).expectEmail(to("articulo19"), subject("[Vigía] PGR · Registro de detenidos: vuelve a avanzar"),
-                textContaining("Alerta resuelta"));
-        timeline.expectEmail(to("cidac"), subject("[Vigía] PGR · Registro de detenidos: progressing again"));
+        timeline.at(3).push(resolved(pgr, Resolution.COMPLETED), resolved(neverFired));
+        timeline.at(4).expectEmail(to("articulo19"), subject("[Vigía] PGR · Registro de detenidos: terminó el estancamiento: se cumplió"),
+                textContaining("Alerta resuelta"), textContaining("El compromiso se cumplió, con evidencia."));
+        timeline.expectEmail(to("cidac"), subject("[Vigía] PGR · Registro de detenidos: stall over: completed"));
 
         timeline.at(6).push(resolved(pgr));
         timeline.at(8).expectNoEmail(to("articulo19"));
@@ -110,19 +118,26 @@ class TimelineIT {
     }
 
     @Test
-    void aStillFiringAlertIsRemindedEveryRepeatIntervalUntilItResolves() {
+    void anOpenEpisodeIsRemindedEveryRepeatIntervalUntilItResolvesAndOneOffNoticesNever() {
         timeline(Map.of("VIGIA_REPEAT_INTERVAL", "3s"));
-        timeline.at(0).push(pgr);
-        timeline.at(1).expectEmail(to("articulo19"), subjectContaining("sin avance"));
+        timeline.at(0).push(pgr, notice(pgr2, AlertType.RESUMED), notice(pgr3, AlertType.COMPLETED),
+                notice(sct, AlertType.SCOPE_REDUCED));
+        timeline.at(1).expectEmail(to("cidac"), subjectContaining("4 alerts"), textContaining("Notice: PGR · Datos para un México en Paz"));
+        timeline.expectEmail(to("articulo19"), subjectContaining("sin avance"));
         timeline.at(3.9).expectNoEmail(to("articulo19"));
         timeline.at(4).expectEmail(to("articulo19"),
                 subject("[Vigía] Recordatorio: PGR · Registro de detenidos: sin avance desde hace 92 días"));
+        // Only the open stall is reminded, not the three notices.
+        timeline.expectEmail(to("cidac"), subject("[Vigía] Reminder: PGR · Registro de detenidos: no progress for 92 days"));
         timeline.at(6.9).expectNoEmail(to("articulo19"));
         timeline.at(7).expectEmail(to("articulo19"), subjectContaining("Recordatorio: "));
+        timeline.expectEmail(to("cidac"), subjectContaining("Reminder: "));
 
         timeline.at(8).push(resolved(pgr));
-        timeline.at(9).expectEmail(to("articulo19"), subjectContaining("vuelve a avanzar"));
+        timeline.at(9).expectEmail(to("articulo19"), subjectContaining("terminó el estancamiento: volvió a avanzar"));
+        timeline.expectEmail(to("cidac"), subjectContaining("stall over: progress again"));
         timeline.at(20).expectNoEmail(to("articulo19"));
+        timeline.expectNoEmail(to("cidac"));
     }
 
     @Test
@@ -137,11 +152,13 @@ class TimelineIT {
                 textContaining("Alerta escalada a crítica"));
         timeline.at(5).push(pgr, withSeverity(pgr, Severity.CRITICAL, 184));
         timeline.at(7).expectNoEmail(to("articulo19"));
+        // The reminder an hour after the escalation speaks of the critical stall.
+        timeline.at(4 + 3600).expectEmail(to("articulo19"), subjectContaining("Recordatorio: ").and(subjectContaining("(crítico)")));
     }
 
     @Test
     void digestSubscribersGetOneEmailAtTheDigestTimeDailyOrOnMondays() {
-        timeline(Map.of("VIGIA_DIGEST_TIME", "08:00", "VIGIA_DIGEST_ZONE", "America/Mexico_City"));
+        timeline(Map.of());
         timeline.at(0).push(pgr, sct);
         timeline.at(1).expectEmail(to("cidac"), subjectContaining("2 alerts"));
         timeline.at(3599).expectNoEmail(to("fundar"));
@@ -157,11 +174,14 @@ class TimelineIT {
         timeline.at(3600 + 6 * 86_400).expectNoEmail(to("gesoc"));
         timeline.at(3600 + 7 * 86_400).expectEmail(to("gesoc"), subject("[Vigía] Weekly digest, 2026-05-18: 1 alert"),
                 textContaining("Base de datos de personas desaparecidas"));
+        // Digests carry no reminders.
+        timeline.at(3600 + 8 * 86_400).expectNoEmail(to("fundar"));
+        timeline.expectNoEmail(to("gesoc"));
     }
 
     @Test
     void whatExceedsTheRateLimitWaitsForTheNextSlotAndGoesOutMergedNeverDropped() {
-        timeline(Map.of("VIGIA_RATE_LIMIT_PER_HOUR", "2"));
+        timeline(Map.of("VIGIA_RATE_LIMIT_PER_HOUR", "2", "VIGIA_REPEAT_INTERVAL", "2h"));
         timeline.at(0).push(pgr);
         timeline.at(1).expectEmail(to("cidac"), subjectContaining("Registro de detenidos"));
         timeline.at(2).push(pgr2);
@@ -179,5 +199,9 @@ class TimelineIT {
         timeline.expectEmail(to("articulo19"), subject("[Vigía] PGR · Datos para un México en Paz: sin avance desde hace 95 días"));
         assertThat(timeline.service().registry().get("vigia.notifications.suppressed").tag("reason", "rate_limited")
                 .counter().count()).isEqualTo(3.0);
+        // Reminders come two hours after the last email about each stall, within the limit too.
+        timeline.at(7200.9).expectNoEmail(to("cidac"));
+        timeline.at(7201).expectEmail(to("cidac"), subject("[Vigía] Reminder: PGR · Registro de detenidos: no progress for 92 days"));
+        timeline.at(7203).expectEmail(to("cidac"), subjectContaining("Reminder: PGR · Base de datos de personas desaparecidas"));
     }
 }

@@ -76,7 +76,6 @@ final class AlertLatencyBench {
         vars.put("VIGIA_APPLICATION_ID", "bench-alerts-processor-" + id);
         vars.put("VIGIA_STATE_DIR", state.toString());
         vars.put("VIGIA_STALL_AFTER_DAYS", "1");
-        vars.put("VIGIA_CONSUMER_GROUP", "bench-alerts-service-" + id);
         vars.put("VIGIA_SUBSCRIPTIONS_FILE", subscriptions.toString());
         vars.put("VIGIA_GROUP_WAIT", GROUP_WAIT.toSeconds() + "s");
         vars.put("VIGIA_REPEAT_INTERVAL", "0s");
@@ -90,7 +89,10 @@ final class AlertLatencyBench {
         writeInput(kafka, samples);
 
         ProcessorService processor = new ProcessorService(processorSettings);
-        AlertService alerts = new AlertService(AlertSettings.from(env));
+        AlertService alerts = new AlertService(AlertSettings.from(env.with(Map.of(
+                "VIGIA_APPLICATION_ID", "bench-alerts-service-" + id,
+                "VIGIA_STATE_DIR", state.resolve("alert-service").toString(),
+                "VIGIA_STANDBY_REPLICAS", "0"))));
         Map<String, Long> arrived = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         Thread inbox = new Thread(() -> watchInbox(smtp, arrived, stop), "bench-inbox");

@@ -31,14 +31,15 @@ public final class Bench {
         }
         try {
             switch (which) {
-                case "processor" -> ProcessorBench.run(bootstrap, or(first, 200_000), 10_000, or(second, 3));
+                case "processor" -> ProcessorBench.run(bootstrap, or(first, 2_000_000), 10_000, or(second, 5));
                 case "ingest" -> IngestBench.run(bootstrap, or(first, 200_000), 10_000, or(third, 500), or(fourth, 4),
-                        or(second, 4));
+                        or(second, 6));
+                case "scale" -> ScaleBench.run(bootstrap, or(first, 1_000_000), or(second, 10_000_000));
                 case "alert-latency" -> AlertLatencyBench.run(bootstrap, or(first, 60));
                 case "latency" -> LatencyBench.run(bootstrap, or(first, 5_000), or(second, 30), 10_000, 50);
                 default -> {
                     System.err.println("usage: bench processor [updates] [rounds] | ingest [updates] [rounds] [batch] [clients]"
-                            + " | latency [updates/s] [seconds] | alert-latency [samples]");
+                            + " | latency [updates/s] [seconds] | alert-latency [samples] | scale [commitments] [updates]");
                     System.exit(2);
                 }
             }

@@ -176,6 +176,42 @@ final class BenchKafka {
         }
     }
 
+    /** Records of {@code topic} the group has committed so far. */
+    static long committed(KafkaSettings kafka, String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                    .entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        }
+    }
+
+    /**
+     * What the sector roll-ups must show once every update of {@link #writeUpdates} is processed,
+     * computed the way the design defines it (latest report per milestone, weighted, rounded to one
+     * decimal per commitment, then the mean): sector → {commitments, mean completion in tenths}.
+     */
+    static Map<String, long[]> expectedSectors(int updates, int keys) {
+        double[] latest = new double[keys];
+        String[] milestone = new String[keys];
+        for (int i = 0; i < updates; i++) {
+            ProgressUpdate u = update(i, keys);
+            int c = i % keys;
+            latest[c] = u.percent();
+            milestone[c] = u.milestoneId();
+        }
+        Map<String, long[]> sums = new java.util.TreeMap<>();
+        for (int c = 0; c < keys; c++) {
+            double weight = milestone[c] == null ? 0 : "m1".equals(milestone[c]) ? 1 : 2;
+            long tenths = Math.round(Math.round(latest[c] * weight / 3.0 * 10.0) / 10.0 * 10);
+            long[] s = sums.computeIfAbsent(sector(c), k -> new long[2]);
+            s[0]++;
+            s[1] += tenths;
+        }
+        Map<String, long[]> out = new java.util.TreeMap<>();
+        sums.forEach((sector, s) -> out.put(sector, new long[] {s[0], Math.round((double) s[1] / s[0])}));
+        return out;
+    }
+
     static void deleteQuietly(java.nio.file.Path dir) {
         try (var paths = java.nio.file.Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

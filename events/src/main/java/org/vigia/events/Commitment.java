@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A registry entry: one commitment of an action plan (topic {@code vigia.commitments}). */
+/**
+ * A registry entry: one commitment of an action plan (topic {@code vigia.commitments}).
+ *
+ * @param cutoffs the plan's progress-report cut-off dates (the days its control panel is read),
+ *                ascending and unique, at most {@value #MAX_CUTOFFS}; empty when the plan has none
+ */
 public record Commitment(
         String id,
         String planId,
@@ -21,12 +26,24 @@ public record Commitment(
         LocalDate dueDate,
         Integer stallAfterDays,
         List<Milestone> milestones,
-        Map<RiskFactor, RiskLevel> riskFactors) implements Validated {
+        Map<RiskFactor, RiskLevel> riskFactors,
+        List<LocalDate> cutoffs) implements Validated {
+
+    public static final int MAX_CUTOFFS = 24;
 
     public Commitment {
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        cutoffs = cutoffs == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cutoffs));
         riskFactors = riskFactors == null || riskFactors.isEmpty()
                 ? Map.of() : Map.copyOf(new EnumMap<>(riskFactors));
+    }
+
+    /** An entry without cut-off dates. */
+    public Commitment(String id, String planId, String country, String title, String agency, String sector,
+                      String leadCso, Origin origin, LocalDate startDate, LocalDate dueDate, Integer stallAfterDays,
+                      List<Milestone> milestones, Map<RiskFactor, RiskLevel> riskFactors) {
+        this(id, planId, country, title, agency, sector, leadCso, origin, startDate, dueDate, stallAfterDays,
+                milestones, riskFactors, null);
     }
 
     /** The days without progress after which this commitment counts as stalled. */
@@ -40,12 +57,17 @@ public record Commitment(
 
     public Commitment withDueDate(LocalDate newDueDate) {
         return new Commitment(id, planId, country, title, agency, sector, leadCso, origin, startDate,
-                newDueDate, stallAfterDays, milestones, riskFactors);
+                newDueDate, stallAfterDays, milestones, riskFactors, cutoffs);
+    }
+
+    public Commitment withCutoffs(List<LocalDate> newCutoffs) {
+        return new Commitment(id, planId, country, title, agency, sector, leadCso, origin, startDate,
+                dueDate, stallAfterDays, milestones, riskFactors, newCutoffs);
     }
 
     public Commitment withMilestones(List<Milestone> newMilestones) {
         return new Commitment(id, planId, country, title, agency, sector, leadCso, origin, startDate,
-                dueDate, stallAfterDays, newMilestones, riskFactors);
+                dueDate, stallAfterDays, newMilestones, riskFactors, cutoffs);
     }
 
     @Override
@@ -77,6 +99,7 @@ public record Commitment(
                 r.fail("milestones[" + i + "].id", "must be unique within the commitment (" + m.id() + " repeats)");
             }
         }
+        r.ascendingDates("cutoffs", cutoffs, MAX_CUTOFFS);
         return r.result();
     }
 }

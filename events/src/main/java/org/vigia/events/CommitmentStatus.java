@@ -1,10 +1,12 @@
 package org.vigia.events;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /** The derived state of one commitment (topic {@code vigia.commitment-status}, compacted). */
+@JsonSerialize(using = CommitmentStatusJson.class)
 public record CommitmentStatus(
         String commitmentId,
         String planId,

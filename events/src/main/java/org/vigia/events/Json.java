@@ -1,16 +1,23 @@
 package org.vigia.events;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,8 +32,17 @@ import java.util.stream.Collectors;
  *
  * <p>Two readers. {@link #wire()} ignores unknown fields, so a consumer keeps working
  * when a newer producer adds one (forward compatibility on the topics). {@link #strict()}
- * rejects them, naming the field: at the HTTP edge a misspelt field ({@code "percnt"})
- * would otherwise vanish silently, so ingest is strict.
+ * is the reader of the edge (the HTTP APIs, import files, replay datasets):
+ * <ul>
+ *   <li>an unknown field is an error ({@code "percnt": is not a known field}): a misspelt
+ *       field would otherwise vanish silently; so is a field given twice;</li>
+ *   <li>no scalar is coerced into another type: a number given as a string ({@code "50"}), an
+ *       enum given as a number (its ordinal), a boolean given as a number or a string, a
+ *       fraction where a whole number belongs ({@code 60.5} or {@code 60.0}), an instant or a
+ *       date given as a number or an array, a string given as a number or a boolean, an empty
+ *       string for a value. Each is refused naming the field, the type it must have and what
+ *       was given ({@code percent: must be a number, not a string ("50")}).</li>
+ * </ul>
  *
  * <p>{@link #read} parses and validates in one step: what it returns is valid, and what
  * it rejects raises {@link ValidationException} naming the field and the rule.
@@ -34,21 +50,52 @@ import java.util.stream.Collectors;
 public final class Json {
     private static final ObjectMapper WIRE = base()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final ObjectMapper STRICT = base()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper STRICT = strictMapper();
 
     private Json() {
     }
 
     private static ObjectMapper base() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
+        return configure(new ObjectMapper());
+    }
+
+    private static ObjectMapper configure(ObjectMapper m) {
+        return m.registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    private static ObjectMapper strictMapper() {
+        ObjectMapper m = JsonMapper.builder()
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        configure(m);
+        m.registerModule(StrictTime.module());
+        m.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Enum)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        return m;
     }
 
     /** The tolerant reader used on Kafka topics. */
@@ -127,12 +174,17 @@ public final class Json {
         if (json == null || json.length == 0) {
             throw new ValidationException("(body)", "is empty");
         }
+        // The parser stays open until the error is translated: it still points at the offending token.
+        JsonParser parser = null;
         try {
-            return mapper.readValue(json, type);
+            parser = mapper.createParser(json);
+            return mapper.readValue(parser, type);
         } catch (JsonProcessingException e) {
-            throw translate(e);
+            throw translate(e, parser);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            closeQuietly(parser);
         }
     }
 
@@ -140,18 +192,36 @@ public final class Json {
         return parse(WIRE, json, WIRE.getTypeFactory().constructType(type));
     }
 
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException ignored) {
+                // nothing was written; nothing to release beyond the buffers
+            }
+        }
+    }
+
     static ValidationException translate(JsonProcessingException e) {
+        return translate(e, null);
+    }
+
+    static ValidationException translate(JsonProcessingException e, JsonParser parser) {
         if (e instanceof UnrecognizedPropertyException u) {
             return new ValidationException(path(u), "is not a known field");
         }
         if (e instanceof InvalidFormatException f) {
-            return new ValidationException(path(f), expectation(f.getTargetType()) + " (was " + quote(f.getValue()) + ")");
+            if (f.getValue() instanceof String s && !s.isEmpty() && String.class != f.getTargetType()) {
+                return new ValidationException(path(f), expectation(f.getTargetType()) + " (was " + quote(s) + ")");
+            }
+            return new ValidationException(path(f), expectation(f.getTargetType()) + ", not " + given(f.getValue()));
         }
         if (e instanceof ValueInstantiationException v) {
             return new ValidationException(path(v), "is not valid: " + rootMessage(v));
         }
         if (e instanceof MismatchedInputException m) {
-            return new ValidationException(path(m), expectation(m.getTargetType()));
+            String given = given(parser);
+            return new ValidationException(path(m), expectation(m.getTargetType()) + (given == null ? "" : ", not " + given));
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return new ValidationException(path(m), "is not valid: " + rootMessage(m));
@@ -183,13 +253,15 @@ public final class Json {
                     .map(c -> enumName((Enum<?>) c)).collect(Collectors.joining(", "));
         }
         if (target == Instant.class) {
-            return "must be an ISO-8601 instant in UTC such as 2014-01-10T00:00:00Z";
+            return StrictTime.INSTANT_RULE;
         }
         if (target == LocalDate.class) {
-            return "must be a date YYYY-MM-DD";
+            return StrictTime.DATE_RULE;
         }
-        if (Number.class.isAssignableFrom(target) || target == double.class || target == int.class
-                || target == long.class) {
+        if (target == Integer.class || target == Long.class || target == int.class || target == long.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(target) || target == double.class) {
             return "must be a number";
         }
         if (target == Boolean.class || target == boolean.class) {
@@ -214,6 +286,43 @@ public final class Json {
             return annotation != null ? annotation.value() : constant.name();
         } catch (NoSuchFieldException e) {
             return constant.name();
+        }
+    }
+
+    /** What the client sent, in JSON's words: {@code a string ("50")}, {@code a number (2)}, {@code true}. */
+    private static String given(Object value) {
+        if (value instanceof String s) {
+            return s.isEmpty() ? "an empty string" : "a string (" + quote(s) + ")";
+        }
+        if (value instanceof Number n) {
+            return (n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal
+                    ? "a fraction (" : "a number (") + n + ")";
+        }
+        if (value instanceof Boolean b) {
+            return b.toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** The offending token of a failed read, when the parser still points at it. */
+    private static String given(JsonParser p) {
+        if (p == null || p.currentToken() == null) {
+            return null;
+        }
+        try {
+            JsonToken t = p.currentToken();
+            return switch (t) {
+                case VALUE_STRING -> given(p.getText());
+                case VALUE_NUMBER_INT -> "a number (" + p.getText() + ")";
+                case VALUE_NUMBER_FLOAT -> "a fraction (" + p.getText() + ")";
+                case VALUE_TRUE, VALUE_FALSE -> p.getText();
+                case VALUE_NULL -> "null";
+                case START_OBJECT -> "an object";
+                case START_ARRAY -> "an array";
+                default -> null;
+            };
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -116,6 +116,27 @@ final class Rules {
         return this;
     }
 
+    /** A list of dates, each after the one before it (sorted and unique), at most {@code max} of them. */
+    Rules ascendingDates(String field, List<LocalDate> dates, int max) {
+        if (dates.size() > max) {
+            fail(field, "must have at most " + max + " dates (had " + dates.size() + ")");
+        }
+        LocalDate previous = null;
+        for (int i = 0; i < dates.size(); i++) {
+            LocalDate d = dates.get(i);
+            if (d == null) {
+                fail(field + "[" + i + "]", "must be a date YYYY-MM-DD, not null");
+                continue;
+            }
+            if (previous != null && !d.isAfter(previous)) {
+                fail(field + "[" + i + "]", "must be after " + field + "[" + (i - 1) + "]: the dates must be sorted"
+                        + " and unique (" + d + " follows " + previous + ")");
+            }
+            previous = d;
+        }
+        return this;
+    }
+
     Rules httpUrl(String field, String value, boolean required) {
         if (value == null) {
             if (required) {

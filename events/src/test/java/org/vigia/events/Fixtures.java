@@ -14,7 +14,8 @@ final class Fixtures {
              "stallAfterDays":90,
              "milestones":[{"id":"m1","title":"Diagnóstico","weight":1,"dueDate":"2014-05-01"},
                            {"id":"m2","title":"Publicación","weight":2}],
-             "riskFactors":{"constitutionalLimits":"HIGH","csoCooperation":"LOW"}}""";
+             "riskFactors":{"constitutionalLimits":"HIGH","csoCooperation":"LOW"},
+             "cutoffs":["2014-10-27","2015-03-08","2015-07-22"]}""";
 
     static final String PROGRESS = """
             {"updateId":"u-1","commitmentId":"MX-PA15-04","milestoneId":"m1","percent":40,

@@ -50,6 +50,19 @@ class SerdeRoundTripTest {
     }
 
     @Test
+    void cutoffDatesAreReadInOrderAndAreOptional() {
+        Commitment c = Json.read(Fixtures.COMMITMENT, Commitment.class);
+        assertThat(c.cutoffs()).containsExactly(LocalDate.of(2014, 10, 27), LocalDate.of(2015, 3, 8),
+                LocalDate.of(2015, 7, 22));
+        assertThat(Json.writeString(c)).contains("\"cutoffs\":[\"2014-10-27\",\"2015-03-08\",\"2015-07-22\"]");
+        assertThat(Json.readStrict(Fixtures.COMMITMENT.getBytes(StandardCharsets.UTF_8), Commitment.class))
+                .isEqualTo(c);
+        Commitment without = Json.read(Fixtures.with(Fixtures.COMMITMENT, "cutoffs", null), Commitment.class);
+        assertThat(without.cutoffs()).isEmpty();
+        assertThat(without).isEqualTo(c.withCutoffs(List.of()));
+    }
+
+    @Test
     void milestoneWeightDefaultsToOne() {
         Commitment c = Json.read(Fixtures.with(Fixtures.COMMITMENT, "milestones[1].weight", null), Commitment.class);
         assertThat(c.milestones().get(1).weight()).isEqualTo(1.0);
@@ -171,7 +184,7 @@ class SerdeRoundTripTest {
         assertThat(topics.commitmentStatus.config()).containsEntry("cleanup.policy", "compact");
         assertThat(topics.sectorCompletion.config()).containsEntry("cleanup.policy", "compact");
         assertThat(topics.alerts.config()).containsEntry("cleanup.policy", "delete");
-        assertThat(topics.all()).hasSize(10).extracting(Topic::name).allMatch(name -> name.startsWith("test."));
+        assertThat(topics.all()).hasSize(8).extracting(Topic::name).allMatch(name -> name.startsWith("test."));
         assertThat(Topics.withDefaultPrefix().clock.name()).isEqualTo("vigia.clock");
     }
 }

@@ -47,6 +47,13 @@ class ValidationRulesTest {
                         "must be one of LOW, MEDIUM, HIGH"),
                 row(Commitment.class, c, "riskFactors.luck", "\"LOW\"", "riskFactors",
                         "must be one of constitutionalLimits, csoCooperation"),
+                row(Commitment.class, c, "cutoffs", "[\"2015-03-08\",\"2014-10-27\"]", "cutoffs[1]",
+                        "must be after cutoffs[0]: the dates must be sorted and unique (2014-10-27 follows 2015-03-08)"),
+                row(Commitment.class, c, "cutoffs", "[\"2014-10-27\",\"2014-10-27\"]", "cutoffs[1]",
+                        "sorted and unique"),
+                row(Commitment.class, c, "cutoffs", "[\"27/10/2014\"]", "cutoffs[0]", "must be a date YYYY-MM-DD"),
+                row(Commitment.class, c, "cutoffs", "[\"2014-10-27\",null]", "cutoffs[1]", "must be a date YYYY-MM-DD"),
+                row(Commitment.class, c, "cutoffs", twentyFiveDays(), "cutoffs", "must have at most 24 dates (had 25)"),
                 // ProgressUpdate
                 row(ProgressUpdate.class, p, "updateId", null, "updateId", "is required"),
                 row(ProgressUpdate.class, p, "commitmentId", "\"bad id!\"", "commitmentId", "must match"),
@@ -97,6 +104,11 @@ class ValidationRulesTest {
                 row(Amendment.class, Fixtures.AMENDMENT, "at", null, "at", "is required"),
                 row(Amendment.class, Fixtures.AMENDMENT, "commitment.dueDate", "\"2013-01-01\"", "commitment.dueDate",
                         "must not be before startDate"));
+    }
+
+    private static String twentyFiveDays() {
+        return java.util.stream.IntStream.range(0, 25).mapToObj(i -> "\"2014-01-" + String.format("%02d", i + 1) + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     private static Arguments row(Class<? extends Validated> type, String json, String path, String raw,

@@ -11,12 +11,13 @@ import org.slf4j.LoggerFactory;
 import org.vigia.events.Topics;
 import org.vigia.ingest.api.CommitmentEndpoint;
 import org.vigia.ingest.api.IngestApi;
-import org.vigia.ingest.api.IngestMetrics;
 import org.vigia.ingest.api.NewsEndpoint;
 import org.vigia.ingest.api.ProgressEndpoint;
+import org.vigia.ingest.api.RateLimiter;
 import org.vigia.ingest.api.RequestGuard;
 import org.vigia.ingest.clock.LiveClock;
 import org.vigia.ingest.kafka.TransactionalWriter;
+import org.vigia.ingest.metrics.IngestMetrics;
 import org.vigia.ingest.news.FeedPoller;
 import org.vigia.ingest.news.FeedsConfig;
 import org.vigia.ingest.news.NewsWriter;
@@ -34,14 +35,15 @@ import org.vigia.kit.TopicCreator;
  */
 public final class IngestService implements Service {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    /** Concurrent transactions the API (and the news poller) can run. */
-    static final int PRODUCERS = 4;
+    /** Transactional producers of the API (and the news poller), each committing one group at a time. */
+    static final int PRODUCERS = 2;
 
     private final IngestSettings settings;
     private final Clock clock;
     private final PrometheusMeterRegistry registry = Metrics.registry("ingest");
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private RegistryView view;
+    private TransactionalWriter writer;
     private HttpServer http;
     private volatile boolean started;
     private volatile boolean closed;
@@ -70,7 +72,8 @@ public final class IngestService implements Service {
             parts.push(view);
             view.start(Duration.ofSeconds(120));
 
-            TransactionalWriter writer = new TransactionalWriter(settings.kafka(), "api", PRODUCERS);
+            writer = new TransactionalWriter(settings.kafka(), settings.instanceId(), "api", PRODUCERS,
+                    settings.commitMaxRecords(), settings.commitLinger(), metrics);
             parts.push(writer);
             NewsWriter news = new NewsWriter(writer, topics, metrics);
 
@@ -78,17 +81,18 @@ public final class IngestService implements Service {
                 log.warn("VIGIA_TOKENS_FILE is not set: every write to the ingest API will be refused with 401");
                 return TokenStore.empty();
             });
-            RequestGuard guard = new RequestGuard(tokens, settings.maxBodyBytes());
+            RequestGuard guard = new RequestGuard(tokens, settings.maxBodyBytes(),
+                    RateLimiter.perSecond(settings.rateLimit(), settings.rateBurst()));
             IngestApi api = new IngestApi(
                     new ProgressEndpoint(guard, view, writer, topics, metrics, clock, settings.maxFutureSkew()),
                     new CommitmentEndpoint(guard, view, writer, topics, metrics, clock),
-                    new NewsEndpoint(guard, news), metrics);
+                    new NewsEndpoint(guard, news, clock, settings.maxFutureSkew(), settings.maxNewsWeight()), metrics);
             http = HttpServer.start(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes(), registry,
                     this::ready, api::routes);
             parts.push(http);
 
             if (settings.clockEnabled()) {
-                LiveClock liveClock = new LiveClock(settings.kafka(), settings.clockInterval(), clock, registry);
+                LiveClock liveClock = new LiveClock(settings.kafka(), settings.instanceId(), settings.clockInterval(), clock, registry);
                 parts.push(liveClock);
                 liveClock.start();
             }
@@ -109,7 +113,7 @@ public final class IngestService implements Service {
 
     @Override
     public boolean ready() {
-        return started && !closed && view != null && view.ready();
+        return started && !closed && view != null && view.ready() && writer != null && writer.healthy();
     }
 
     /** The bound HTTP port (after {@link #start()}). */

@@ -26,6 +26,12 @@ class IngestSettingsTest {
         assertThat(s.clockInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.maxBodyBytes()).isEqualTo(1024 * 1024);
         assertThat(s.maxFutureSkew()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.instanceId()).isNotBlank().matches("[A-Za-z0-9._-]{1,64}");
+        assertThat(s.rateLimit()).isEqualTo(20.0);
+        assertThat(s.rateBurst()).isEqualTo(40);
+        assertThat(s.maxNewsWeight()).isEqualTo(3.0);
+        assertThat(s.commitLinger()).isEqualTo(Duration.ofMillis(2));
+        assertThat(s.commitMaxRecords()).isEqualTo(20_000);
     }
 
     @Test
@@ -38,6 +44,14 @@ class IngestSettingsTest {
         assertThat(s.clockInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(s.maxBodyBytes()).isEqualTo(4096);
         assertThat(s.maxFutureSkew()).isEqualTo(Duration.ofSeconds(30));
+        IngestSettings more = from(Map.of("VIGIA_INSTANCE_ID", "ingest-1", "VIGIA_RATE_LIMIT", "0.5", "VIGIA_RATE_BURST", "3",
+                "VIGIA_MAX_NEWS_WEIGHT", "2", "VIGIA_COMMIT_LINGER", "5ms", "VIGIA_COMMIT_MAX_RECORDS", "1000"));
+        assertThat(more.instanceId()).isEqualTo("ingest-1");
+        assertThat(more.rateLimit()).isEqualTo(0.5);
+        assertThat(more.rateBurst()).isEqualTo(3);
+        assertThat(more.maxNewsWeight()).isEqualTo(2.0);
+        assertThat(more.commitLinger()).isEqualTo(Duration.ofMillis(5));
+        assertThat(more.commitMaxRecords()).isEqualTo(1000);
     }
 
     @Test
@@ -50,5 +64,8 @@ class IngestSettingsTest {
         assertThatThrownBy(() -> from(Map.of("VIGIA_MAX_BODY_BYTES", "12"))).hasMessageContaining("VIGIA_MAX_BODY_BYTES");
         assertThatThrownBy(() -> from(Map.of("VIGIA_CLOCK_ENABLED", "perhaps"))).hasMessageContaining("VIGIA_CLOCK_ENABLED");
         assertThatThrownBy(() -> from(Map.of("VIGIA_HTTP_PORT", "70000"))).hasMessageContaining("VIGIA_HTTP_PORT");
+        assertThatThrownBy(() -> from(Map.of("VIGIA_INSTANCE_ID", "two words"))).hasMessageContaining("VIGIA_INSTANCE_ID");
+        assertThatThrownBy(() -> from(Map.of("VIGIA_RATE_LIMIT", "-1"))).hasMessageContaining("VIGIA_RATE_LIMIT");
+        assertThatThrownBy(() -> from(Map.of("VIGIA_MAX_NEWS_WEIGHT", "0"))).hasMessageContaining("VIGIA_MAX_NEWS_WEIGHT");
     }
 }

@@ -97,9 +97,15 @@ public final class LocalStack implements AutoCloseable {
             parts.push(mailbox);
         }
 
-        processor = new ProcessorService(ProcessorSettings.from(base.with(Map.of(
+        Map<String, String> processorVars = new HashMap<>(Map.of(
                 "VIGIA_HTTP_PORT", String.valueOf(settings.processorPort()),
-                "VIGIA_STATE_DIR", dataDir.resolve("state").toString()))));
+                "VIGIA_STATE_DIR", dataDir.resolve("state").toString()));
+        if (mode != Mode.LIVE && base.optional("VIGIA_GRACE").isEmpty()) {
+            // A replay writes one day of event time per step; a tick may be read before the step's
+            // other records, so time-driven alerts wait one step (see the stream-processor README).
+            processorVars.put("VIGIA_GRACE", "1d");
+        }
+        processor = new ProcessorService(ProcessorSettings.from(base.with(processorVars)));
         processor.start();
         parts.push(processor);
 
@@ -108,6 +114,11 @@ public final class LocalStack implements AutoCloseable {
         alertVars.put("VIGIA_SUBSCRIPTIONS_FILE", subscriptions.toString());
         alertVars.put("VIGIA_PANEL_URL", "http://localhost:" + processor.httpPort() + "/");
         alertVars.put("VIGIA_GROUP_WAIT", settings.groupWait().toMillis() + "ms");
+        // The processor's application id is not the alert service's: it defaults to <prefix>alert-service.
+        alertVars.put("VIGIA_APPLICATION_ID", settings.env().string("VIGIA_ALERT_APPLICATION_ID", ""));
+        alertVars.put("VIGIA_STATE_DIR", dataDir.resolve("alert-state").toString());
+        // One instance in the stack: no standby to keep warm.
+        alertVars.put("VIGIA_STANDBY_REPLICAS", "0");
         alerts = new AlertService(AlertSettings.from(base.with(Map.of("SMTP_FROM", "Vigía <alertas@vigia.localhost>"))
                 .with(alertVars)));
         alerts.start();

@@ -2,9 +2,13 @@ package org.vigia.kit;
 
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigia.events.ValidationException;
@@ -12,6 +16,9 @@ import org.vigia.events.ValidationException;
 /**
  * The HTTP server of a service: {@code /health}, {@code /ready}, {@code /metrics} and the
  * service's own routes. Validation errors anywhere become a 400 naming the field and rule.
+ * Every response carries the {@link SecurityHeaders}. The readiness {@code /ready} reports is
+ * also the gauge {@code vigia_ready} (1 ready, 0 not), labelled with the registry's
+ * {@code service} tag, so an alert can fire on a replica that is up but not ready.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -30,17 +37,32 @@ public final class HttpServer implements AutoCloseable {
 
     public static HttpServer start(String host, int port, long maxBody, PrometheusMeterRegistry registry,
                                    BooleanSupplier ready, Consumer<RoutesConfig> routes) {
+        return start(host, port, maxBody, registry, () -> Readiness.of(ready.getAsBoolean()), routes);
+    }
+
+    /** With a readiness that can also say "degraded": 200 with the reasons, so the instance stays in service. */
+    public static HttpServer start(String host, int port, long maxBody, PrometheusMeterRegistry registry,
+                                   Supplier<Readiness> readiness, Consumer<RoutesConfig> routes) {
+        Gauge.builder("vigia.ready", readiness, r -> r.get().ready() ? 1 : 0)
+                .description("1 when the service is ready (what GET /ready answers with 200), else 0")
+                .strongReference(true)
+                .register(registry);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = maxBody;
             config.jetty.host = host;
             config.jetty.port = port;
+            config.routes.before(SecurityHeaders::apply);
             config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
             config.routes.get("/ready", ctx -> {
-                boolean ok = ready.getAsBoolean();
-                ctx.status(ok ? 200 : 503).contentType("application/json")
-                        .result(ok ? "{\"status\":\"READY\"}" : "{\"status\":\"NOT_READY\"}");
+                Readiness r = readiness.get();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", r.status());
+                if (!r.degraded().isEmpty()) {
+                    body.put("degraded", r.degraded());
+                }
+                ApiErrors.json(ctx, r.ready() ? 200 : 503, body);
             });
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()));

@@ -66,4 +66,72 @@ class HttpServerTest {
             assertThat(big.body()).contains("\"status\":413").contains("larger than 16 bytes");
         }
     }
+
+    @Test
+    void theReadinessIsAlsoAGaugeLabelledWithTheService() throws Exception {
+        AtomicBoolean ready = new AtomicBoolean(false);
+        try (HttpServer server = HttpServer.start("127.0.0.1", 0, Metrics.registry("ingest"), ready::get, routes -> { })) {
+            assertThat(get(server, "/metrics").body()).contains("vigia_ready{service=\"ingest\"} 0.0");
+            ready.set(true);
+            System.gc(); // the gauge must hold its supplier strongly
+            assertThat(get(server, "/metrics").body()).contains("vigia_ready{service=\"ingest\"} 1.0");
+        }
+    }
+
+    static void assertCommonHeaders(HttpResponse<String> r) {
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).as(r.uri() + " nosniff").contains("nosniff");
+        assertThat(r.headers().firstValue("Referrer-Policy")).as(r.uri() + " referrer").contains("no-referrer");
+        assertThat(r.headers().firstValue("X-Frame-Options")).as(r.uri() + " frames").contains("DENY");
+    }
+
+    static void assertSecurityHeaders(HttpResponse<String> r) {
+        assertCommonHeaders(r);
+        assertThat(r.headers().firstValue("Content-Security-Policy")).as(r.uri() + " CSP").hasValueSatisfying(csp ->
+                assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'").contains("object-src 'none'"));
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersErrorsIncludedAndApiAnswersAreNotCached() throws Exception {
+        try (HttpServer server = HttpServer.start("127.0.0.1", 0, 16, Metrics.registry("t"), () -> true, routes -> {
+            routes.get("/api/v1/things", ctx -> ApiErrors.json(ctx, 200, java.util.Map.of("n", 1)));
+            routes.get("/bad", ctx -> {
+                throw new ValidationException("percent", "must be a number");
+            });
+            routes.get("/boom", ctx -> {
+                throw new IllegalStateException("bug");
+            });
+            routes.post("/upload", ctx -> ctx.result(ctx.body()));
+        })) {
+            for (String path : java.util.List.of("/api/v1/things", "/bad", "/boom", "/nothing-here", "/health", "/ready", "/metrics")) {
+                HttpResponse<String> r = get(server, path);
+                assertSecurityHeaders(r);
+                assertThat(r.headers().firstValue("Cache-Control")).as(path).contains("no-store");
+            }
+            HttpResponse<String> big = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/upload"))
+                    .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(big.statusCode()).isEqualTo(413);
+            assertSecurityHeaders(big);
+        }
+    }
+
+    @Test
+    void aPageMaySetItsOwnPolicyAndCachingAndKeepsTheOtherHeaders() throws Exception {
+        try (HttpServer server = HttpServer.start("127.0.0.1", 0, Metrics.registry("t"), () -> true,
+                routes -> routes.get("/", ctx -> ctx.contentType("text/html").header("Cache-Control", "no-cache")
+                        .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+                        .result("<html></html>")))) {
+            HttpResponse<String> page = get(server, "/");
+            assertCommonHeaders(page);
+            assertThat(page.headers().allValues("Content-Security-Policy"))
+                    .containsExactly("default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
+            assertThat(page.headers().allValues("Cache-Control")).containsExactly("no-cache");
+        }
+    }
+
+    @Test
+    void theDefaultPolicyLetsAPageLoadItsOwnScriptStyleImagesAndApiButNothingElse() {
+        String csp = SecurityHeaders.CONTENT_SECURITY_POLICY;
+        assertThat(csp).startsWith("default-src 'self';").contains("img-src 'self' data:")
+                .doesNotContain("script-src").doesNotContain("*").doesNotContain("unsafe-eval");
+    }
 }

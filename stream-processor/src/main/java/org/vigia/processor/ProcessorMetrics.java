@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.vigia.events.Alert;
 import org.vigia.processor.errors.DeadLetterListener;
-import org.vigia.processor.topology.Rollup;
+import org.vigia.processor.query.RollupView;
 import org.vigia.processor.topology.TopologyObserver;
 
 /** The stream-processor's own meters; the topology reports through {@link TopologyObserver}. */
@@ -23,6 +23,8 @@ final class ProcessorMetrics implements TopologyObserver, DeadLetterListener {
     private final Counter ticks;
     private final AtomicLong streamTime = new AtomicLong();
     private final Timer latency;
+    private final Timer dueTime;
+    private final Counter dueWoken;
     private final MultiGauge commitments;
     private final MultiGauge sectorCompletion;
     private final MultiGauge agencyCompletion;
@@ -34,6 +36,10 @@ final class ProcessorMetrics implements TopologyObserver, DeadLetterListener {
         this.latency = Timer.builder("vigia.update.to.status.latency")
                 .description("from a progress update's record timestamp to its status being written")
                 .publishPercentileHistogram().register(registry);
+        this.dueTime = Timer.builder("vigia.processor.due.judgement")
+                .description("processing time of judging what came due when the watermark moved").register(registry);
+        this.dueWoken = Counter.builder("vigia.processor.due.commitments")
+                .description("commitments judged because one of their deadlines came due").register(registry);
         this.commitments = MultiGauge.builder("vigia.commitments").description("commitments by plan, sector and state")
                 .register(registry);
         this.sectorCompletion = MultiGauge.builder("vigia.sector.completion").description("mean completion percent")
@@ -43,9 +49,25 @@ final class ProcessorMetrics implements TopologyObserver, DeadLetterListener {
     }
 
     @Override
-    public void tick(long tickEpochMillis) {
+    public void tick(long streamTimeMillis) {
         ticks.increment();
-        streamTime.accumulateAndGet(tickEpochMillis / 1000, Math::max);
+        streamTime.accumulateAndGet(streamTimeMillis / 1000, Math::max);
+    }
+
+    @Override
+    public void dueJudged(int woken, long nanos) {
+        dueTime.record(Duration.ofNanos(nanos));
+        dueWoken.increment(woken);
+    }
+
+    @Override
+    public void late(String input) {
+        registry.counter("vigia.processor.late.records", "input", input).increment();
+    }
+
+    @Override
+    public void duplicate() {
+        registry.counter("vigia.processor.duplicate.updates").increment();
     }
 
     @Override
@@ -67,18 +89,18 @@ final class ProcessorMetrics implements TopologyObserver, DeadLetterListener {
     }
 
     /** Replaces the roll-up gauges with what this instance's stores hold now. */
-    void refresh(List<Rollup> sectors, List<Rollup> agencies) {
+    void refresh(List<RollupView> sectors, List<RollupView> agencies) {
         List<MultiGauge.Row<?>> states = new ArrayList<>();
         List<MultiGauge.Row<?>> sectorRows = new ArrayList<>();
-        for (Rollup r : sectors) {
-            Tags tags = Tags.of("plan", r.planId, "sector", r.group);
+        for (RollupView r : sectors) {
+            Tags tags = Tags.of("plan", r.planId(), "sector", r.sector());
             sectorRows.add(MultiGauge.Row.of(tags, r.meanCompletion()));
-            r.states.forEach((state, n) -> states.add(MultiGauge.Row.of(tags.and("state", state), n)));
+            r.states().forEach((state, n) -> states.add(MultiGauge.Row.of(tags.and("state", state), n)));
         }
         commitments.register(states, true);
         sectorCompletion.register(sectorRows, true);
         agencyCompletion.register(agencies.stream()
-                .<MultiGauge.Row<?>>map(r -> MultiGauge.Row.of(Tags.of("plan", r.planId, "agency", r.group),
+                .<MultiGauge.Row<?>>map(r -> MultiGauge.Row.of(Tags.of("plan", r.planId(), "agency", r.agency()),
                         r.meanCompletion()))
                 .toList(), true);
     }

@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -25,10 +28,14 @@ import org.vigia.processor.errors.DeadLetters;
 import org.vigia.processor.panel.PanelRoutes;
 import org.vigia.processor.query.QueryRoutes;
 import org.vigia.processor.query.QueryService;
+import org.vigia.processor.query.LocalStores;
 import org.vigia.processor.query.QueryUnavailableException;
+import org.vigia.processor.query.StoreLayout;
 import org.vigia.processor.topology.StoreNames;
 import org.vigia.processor.topology.TopologySettings;
 import org.vigia.processor.topology.VigiaTopology;
+import org.vigia.processor.topology.judge.CommitmentTimeline;
+import org.vigia.processor.topology.rollup.Rollup;
 
 /**
  * The stream-processor: the Vigía topology under exactly-once v2, its query API and metrics.
@@ -45,6 +52,8 @@ public final class ProcessorService implements Service {
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
     private volatile QueryService queries;
+    private StoreLayout layout;
+    private HostInfo self;
     private ScheduledExecutorService gauges;
     private volatile boolean started;
 
@@ -62,10 +71,12 @@ public final class ProcessorService implements Service {
                     QueryRoutes.register(routes, this::queries);
                     PanelRoutes.register(routes);
                 });
-        HostInfo self = HostInfo.buildFromEndpoint(settings.advertisedHost().orElse("127.0.0.1:" + http.port()));
+        self = HostInfo.buildFromEndpoint(settings.advertisedHost().orElse("127.0.0.1:" + http.port()));
 
-        streams = new KafkaStreams(VigiaTopology.build(new TopologySettings(settings.kafka().topics(),
-                settings.thresholds(), settings.kafka().partitions(), metrics)), streamsProperties(self, metrics));
+        Topology topology = VigiaTopology.build(new TopologySettings(settings.kafka().topics(), settings.thresholds(),
+                settings.kafka().partitions(), settings.grace(), settings.historyRetention(), true, metrics));
+        layout = new StoreLayout(topology.describe(), settings.applicationId(), settings.kafka().partitions());
+        streams = new KafkaStreams(topology, streamsProperties(self, metrics));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -79,7 +90,8 @@ public final class ProcessorService implements Service {
         });
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
-        queries = new QueryService(streams, self);
+        queries = new QueryService(streams, self, new LocalStores(streams, new CommitmentTimeline(settings.thresholds())),
+                layout);
         streams.start();
         try {
             if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -107,14 +119,28 @@ public final class ProcessorService implements Service {
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, settings.maxTaskIdle().toMillis());
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        // Not KIP-892's transactional stores (enable.transactional.statestores): with 4.4.0 a range
+        // scan inside a task did not see the same transaction's deletes (the news heat released
+        // pending news twice); see the README. After a crash Streams restores from the changelog.
+        // Every changelog, repartition topic and store has a name of ours: refuse to start otherwise.
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.cacheMb() * 1024L * 1024L);
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+        props.put(BoundedRocksDb.TOTAL_BYTES, settings.rocksDbMemoryMb() * 1024L * 1024L);
+        props.put(BoundedRocksDb.WRITE_BUFFER_BYTES, settings.rocksDbWriteBufferMb() * 1024L * 1024L);
         DeadLetters.configure(props, settings.kafka().topics().deadLetter.name(), metrics);
         return props;
     }
 
     private void refreshGauges(ProcessorMetrics metrics) {
         try {
-            metrics.refresh(queries.local().rollups(StoreNames.SECTOR_ROLLUP, null),
-                    queries.local().rollups(StoreNames.AGENCY_ROLLUP, null));
+            Set<Integer> mine = streams.metadataForAllStreamsClients().stream()
+                    .filter(md -> md.hostInfo().equals(self))
+                    .flatMap(md -> layout.active(StoreNames.ROLLUPS, md).stream())
+                    .collect(Collectors.toSet());
+            metrics.refresh(queries.local().rollups(Rollup.Kind.SECTOR, null, null, mine, false),
+                    queries.local().rollups(Rollup.Kind.AGENCY, null, null, mine, false));
         } catch (RuntimeException e) {
             log.debug("roll-up gauges not refreshed: {}", e.getMessage());
         }

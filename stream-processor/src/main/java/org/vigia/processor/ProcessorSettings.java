@@ -11,8 +11,13 @@ import org.vigia.processor.topology.Thresholds;
 /**
  * The stream-processor's configuration, read from the environment in one place.
  *
- * @param advertisedHost host:port other instances use to reach this one's query API; empty means
- *                       {@code 127.0.0.1:<bound port>}
+ * @param advertisedHost   host:port other instances use to reach this one's query API; empty means
+ *                         {@code 127.0.0.1:<bound port>}
+ * @param grace            how far behind stream time time-driven alerts are judged (VIGIA_GRACE)
+ * @param rocksDbMemoryMb  the off-heap memory all RocksDB stores of the instance share (block cache
+ *                         and memtables)
+ * @param rocksDbWriteBufferMb the part of it memtables may take
+ * @param cacheMb          Kafka Streams' record cache, where repeated writes to one key coalesce
  */
 public record ProcessorSettings(
         KafkaSettings kafka,
@@ -24,7 +29,13 @@ public record ProcessorSettings(
         Optional<String> advertisedHost,
         Duration maxTaskIdle,
         Duration commitInterval,
-        int streamThreads) {
+        int streamThreads,
+        Duration grace,
+        Duration historyRetention,
+        int standbyReplicas,
+        int rocksDbMemoryMb,
+        int rocksDbWriteBufferMb,
+        int cacheMb) {
 
     public static ProcessorSettings from(Env env) {
         KafkaSettings kafka = KafkaSettings.from(env);
@@ -41,10 +52,21 @@ public record ProcessorSettings(
         }
         Optional<String> advertised = env.optional("VIGIA_ADVERTISED_HOST");
         advertised.ifPresent(a -> {
-            if (!a.matches("[A-Za-z0-9.\\-]+:[0-9]{1,5}")) {
-                throw new SettingsException("VIGIA_ADVERTISED_HOST must be host:port, was '" + a + "'");
+            if (!a.matches("([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\]):[0-9]{1,5}")) {
+                throw new SettingsException("VIGIA_ADVERTISED_HOST must be host:port (an IPv6 address in brackets),"
+                        + " was '" + a + "'");
             }
         });
+        int rocksDb = env.integer("VIGIA_ROCKSDB_MEMORY_MB", 256, 16, 1_048_576);
+        int writeBuffers = env.integer("VIGIA_ROCKSDB_WRITE_BUFFER_MB", Math.max(8, rocksDb / 4), 4, 1_048_576);
+        if (writeBuffers >= rocksDb) {
+            throw new SettingsException("VIGIA_ROCKSDB_WRITE_BUFFER_MB must be less than VIGIA_ROCKSDB_MEMORY_MB ("
+                    + rocksDb + "), was " + writeBuffers);
+        }
+        Duration grace = env.duration("VIGIA_GRACE", Duration.ofSeconds(20));
+        if (grace.isNegative()) {
+            throw new SettingsException("VIGIA_GRACE must not be negative, was " + grace);
+        }
         return new ProcessorSettings(
                 kafka,
                 env.string("VIGIA_HTTP_HOST", "0.0.0.0"),
@@ -53,8 +75,14 @@ public record ProcessorSettings(
                 applicationId,
                 Path.of(env.string("VIGIA_STATE_DIR", ".vigia/state")),
                 advertised,
-                env.duration("VIGIA_MAX_TASK_IDLE", Duration.ofSeconds(2)),
+                env.duration("VIGIA_MAX_TASK_IDLE", Duration.ZERO),
                 env.duration("VIGIA_COMMIT_INTERVAL", Duration.ofMillis(100)),
-                env.integer("VIGIA_STREAM_THREADS", 1, 1, 64));
+                env.integer("VIGIA_STREAM_THREADS", 1, 1, 64),
+                grace,
+                env.duration("VIGIA_HISTORY_RETENTION", Duration.ofDays(3650)),
+                env.integer("VIGIA_STANDBY_REPLICAS", 1, 0, 10),
+                rocksDb,
+                writeBuffers,
+                env.integer("VIGIA_CACHE_MB", 32, 0, 1_048_576));
     }
 }

@@ -77,7 +77,7 @@ final class BrokerSupport {
             vars.put("VIGIA_HTTP_PORT", "0");
             vars.put("VIGIA_APPLICATION_ID", applicationId);
             vars.put("VIGIA_STATE_DIR", state.toString());
-            vars.put("VIGIA_MAX_TASK_IDLE", "500ms");
+            vars.put("VIGIA_GRACE", Dataset.GRACE.toDays() + "d"); // the steps are a week apart
             return new Env(vars);
         } catch (IOException e) {
             throw new IllegalStateException(e);

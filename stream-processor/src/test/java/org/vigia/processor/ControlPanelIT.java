@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.vigia.events.Topics;
 
@@ -59,6 +63,9 @@ class ControlPanelIT {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createTempDirectory("vigia-chromium").toAbsolutePath());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -115,6 +122,13 @@ class ControlPanelIT {
         assertThat(browser.findElements(By.cssSelector("#agencies .row"))).extracting(e -> e.getAttribute("data-name"))
                 .containsExactlyInAnyOrder("PGR", "SCT");
         assertThat(browser.findElement(By.id("agencies")).getText()).contains("%");
+        WebElement sct = browser.findElement(By.cssSelector("#agencies .row[data-name='SCT'] svg.bar rect.fill"));
+        assertThat(sct.getRect().getWidth()).as("bars are sized by SVG attributes, which the strict policy allows")
+                .isPositive();
+        assertThat(browser.findElements(By.cssSelector("#cutoffs button[data-date]")))
+                .extracting(e -> e.getAttribute("data-date")).containsExactly("2014-10-27", "2015-03-08", "");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .noneMatch(m -> m.contains("Content Security Policy"));
     }
 
     @Test

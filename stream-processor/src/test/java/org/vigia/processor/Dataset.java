@@ -32,6 +32,10 @@ final class Dataset {
     static final String NEWS = "news";
     static final LocalDate START = LocalDate.parse("2014-01-01");
     static final LocalDate DUE = LocalDate.parse("2015-06-30");
+    /** The plan's progress-report cut-off dates, on every entry. */
+    static final List<LocalDate> CUTOFFS = List.of(LocalDate.parse("2014-10-27"), LocalDate.parse("2015-03-08"));
+    /** One step: a tick may be read before the records of the step it closes, never before earlier steps'. */
+    static final Duration GRACE = Duration.ofDays(7);
 
     private Dataset() {
     }
@@ -49,7 +53,8 @@ final class Dataset {
         boolean sct = id.startsWith("sct");
         return new Commitment(id, "mx-2013", "MX", (sct ? "Obra pública " : "Registro ") + id, sct ? "SCT" : "PGR",
                 sct ? "infrastructure" : "justice-security", null, Origin.CO_CREATED, START, due, null,
-                List.of(new Milestone("m1", "Design", 1.0, null), new Milestone("m2", "Publish", 1.0, null)), null);
+                List.of(new Milestone("m1", "Design", 1.0, null), new Milestone("m2", "Publish", 1.0, null)), null,
+                CUTOFFS);
     }
 
     static List<Step> steps() {
@@ -118,7 +123,7 @@ final class Dataset {
 
     /** The alerts the topology gives for these steps, from TopologyTestDriver. */
     static List<org.vigia.events.Alert> expectedAlerts(List<Step> steps) {
-        try (Harness h = new Harness()) {
+        try (Harness h = new Harness(org.vigia.processor.topology.Thresholds.defaults(), GRACE, true)) {
             for (Step step : steps) {
                 for (Event e : step.events()) {
                     switch (e.topic()) {

@@ -23,9 +23,25 @@ class ProcessorSettingsTest {
         assertThat(s.thresholds().atRiskMinElapsed()).isEqualTo(0.10);
         assertThat(s.thresholds().heatThreshold()).isEqualTo(3.0);
         assertThat(s.thresholds().heatHalfLife()).isEqualTo(Duration.ofDays(30));
-        assertThat(s.maxTaskIdle()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(s.maxTaskIdle()).isEqualTo(Duration.ZERO);
         assertThat(s.commitInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(s.advertisedHost()).isEmpty();
+        assertThat(s.grace()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(s.standbyReplicas()).isEqualTo(1);
+        assertThat(s.historyRetention()).isEqualTo(Duration.ofDays(3650));
+        assertThat(s.rocksDbMemoryMb()).isEqualTo(256);
+        assertThat(s.rocksDbWriteBufferMb()).isEqualTo(64);
+    }
+
+    @Test
+    void theMemoryAndTheGraceAreCheckedAndIPv6AdvertisedHostsAreAccepted() {
+        assertThatThrownBy(() -> ProcessorSettings.from(BASE.with(Map.of("VIGIA_ROCKSDB_MEMORY_MB", "64",
+                "VIGIA_ROCKSDB_WRITE_BUFFER_MB", "64")))).isInstanceOf(SettingsException.class)
+                .hasMessageContaining("VIGIA_ROCKSDB_WRITE_BUFFER_MB must be less than VIGIA_ROCKSDB_MEMORY_MB");
+        assertThatThrownBy(() -> ProcessorSettings.from(BASE.with(Map.of("VIGIA_GRACE", "-5s"))))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("VIGIA_GRACE");
+        assertThat(ProcessorSettings.from(BASE.with(Map.of("VIGIA_ADVERTISED_HOST", "[fd00::5]:8082")))
+                .advertisedHost()).contains("[fd00::5]:8082");
     }
 
     @Test

@@ -7,50 +7,54 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.vigia.alerts.log.Kind;
-import org.vigia.alerts.log.Notification;
+import java.util.Locale;
+import org.vigia.alerts.notification.Notification;
+import org.vigia.alerts.notification.NotificationKind;
 import org.vigia.alerts.subscription.Subscription;
 import org.vigia.events.Alert;
-import org.vigia.events.CommitmentState;
+import org.vigia.events.AlertDetails;
+import org.vigia.events.AlertDetails.Headline;
 
 /**
- * Renders one email (subject, text and HTML parts) in the subscriber's language for a group
- * of notifications. Plain Java templates: the layout is small, a template engine would be one
- * more dependency and one more escaping convention to get right, and here the compiler checks
- * every placeholder. Every value from the data goes through {@link Html#escape} in the HTML part.
+ * Renders one email (subject, text and HTML parts, {@code List-Unsubscribe}) in the
+ * subscriber's language for a group of notifications, from each alert's type, status and typed
+ * details. Plain Java templates: the layout is small, a template engine would be one more
+ * dependency and one more escaping convention to get right, and here the compiler checks every
+ * placeholder. Every value from the data goes through {@link Html#escape} in the HTML part.
  */
 public final class EmailComposer {
     private final String panel;
     private final ZoneId zone;
+    private final String contact;
 
-    /** @param zone the zone in which digest dates are written */
-    public EmailComposer(URI panelUrl, ZoneId zone) {
+    /**
+     * @param zone the zone in which digest dates are written
+     * @param contact the address that changes, pauses or ends subscriptions (footer and {@code List-Unsubscribe})
+     */
+    public EmailComposer(URI panelUrl, ZoneId zone, String contact) {
         String p = panelUrl.toString();
         this.panel = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
         this.zone = zone;
+        this.contact = contact;
     }
 
-    public Email compose(Subscription to, List<Notification> group, Instant now) {
+    /** The email for these notifications, to these of the subscriber's addresses. */
+    public Email compose(Subscription to, List<String> addresses, List<Notification> group, Instant now) {
         Texts t = Texts.of(to.language());
-        List<Item> items = group.stream().map(n -> new Item(n, new Details(n.alert().details()))).toList();
-        String subject = "[Vigía] " + subject(t, to, items, now);
+        String subject = "[Vigía] " + subject(t, to, group, now);
         String messageId = MessageIds.of(group.stream().map(Notification::identity).toList());
-        return new Email(to.emails(), subject, text(t, to, items), html(t, to, items, subject), messageId);
+        String unsubscribe = "<mailto:" + contact + "?subject=" + URLEncoder.encode("unsubscribe " + to.id(), StandardCharsets.UTF_8)
+                .replace("+", "%20") + ">";
+        return new Email(addresses, subject, text(t, to, group), html(t, to, group, subject), messageId, unsubscribe);
     }
 
-    private record Item(Notification n, Details d) {
-        Alert alert() {
-            return n.alert();
-        }
-    }
-
-    private String subject(Texts t, Subscription to, List<Item> items, Instant now) {
+    private String subject(Texts t, Subscription to, List<Notification> items, Instant now) {
         if (to.delivery().digest()) {
             return t.digestTitle(to.delivery(), now.atZone(zone).toLocalDate().toString()) + ": " + t.alerts(items.size());
         }
-        Item first = items.get(0);
-        String one = (first.n().kind() == Kind.REMINDER ? t.reminderPrefix() : "") + head(first.alert()) + ": " + t.what(first.alert(), first.d());
+        Notification first = items.get(0);
+        String one = (first.kind() == NotificationKind.REMINDER ? t.reminderPrefix() : "") + head(first.alert()) + ": "
+                + t.what(first.alert());
         return items.size() == 1 ? one : t.alerts(items.size()) + ": " + one + t.andMore(items.size() - 1);
     }
 
@@ -64,67 +68,98 @@ public final class EmailComposer {
         return panel + "/#/" + URLEncoder.encode(target, StandardCharsets.UTF_8).replace("%2F", "/");
     }
 
-    private List<String[]> facts(Texts t, Item item) {
-        Details d = item.d();
+    private static List<String[]> facts(Texts t, Alert a) {
+        AlertDetails d = a.details();
         List<String[]> facts = new ArrayList<>();
-        d.decimal("completion").ifPresent(v -> facts.add(new String[] {t.completionLabel(), t.percent(v)}));
-        d.decimal("verifiedCompletion").ifPresent(v -> facts.add(new String[] {t.verifiedLabel(), t.percent(v)}));
-        d.whole("daysWithoutProgress").ifPresent(v -> facts.add(new String[] {t.daysLabel(), String.valueOf(v)}));
-        d.date("dueDate").ifPresent(v -> facts.add(new String[] {t.dueLabel(), v}));
-        d.text("state").ifPresent(v -> facts.add(new String[] {t.stateLabel(), state(t, v)}));
-        d.date("lastProgressAt").ifPresent(v -> facts.add(new String[] {t.lastProgressLabel(), v}));
-        d.text("lastNote").ifPresent(v -> facts.add(new String[] {t.noteLabel(), "«" + v + "»"}));
+        Texts.decimal(d.completion()).ifPresent(v -> facts.add(new String[] {t.completionLabel(),
+                t.percent(v) + (Boolean.TRUE.equals(d.evidenceMissing()) ? " (" + t.evidenceMissing() + ")" : "")}));
+        Texts.decimal(d.verifiedCompletion()).ifPresent(v -> facts.add(new String[] {t.verifiedLabel(), t.percent(v)}));
+        if (d.daysWithoutProgress() != null) {
+            facts.add(new String[] {t.daysLabel(), String.valueOf(d.daysWithoutProgress())});
+        }
+        if (d.dueDate() != null) {
+            facts.add(new String[] {t.dueLabel(), d.dueDate().toString()});
+        }
+        if (d.state() != null) {
+            facts.add(new String[] {t.stateLabel(), t.state(d.state())});
+        }
+        if (d.lastProgressAt() != null) {
+            facts.add(new String[] {t.lastProgressLabel(), Texts.date(d.lastProgressAt())});
+        }
+        if (d.projectedCompletion() != null) {
+            facts.add(new String[] {t.projectedLabel(), d.projectedCompletion().toString()});
+        }
+        if (d.plans() != null && !d.plans().isEmpty()) {
+            facts.add(new String[] {t.plansLabel(), String.join(", ", d.plans())});
+        }
+        if (d.lastNote() != null && !d.lastNote().isBlank()) {
+            facts.add(new String[] {t.noteLabel(), "«" + d.lastNote().trim() + "»"});
+        }
         return facts;
     }
 
-    private static String state(Texts t, String raw) {
-        try {
-            return t.state(CommitmentState.valueOf(raw));
-        } catch (IllegalArgumentException e) {
-            return raw;
-        }
+    private static List<Headline> headlines(Alert a) {
+        List<Headline> h = a.details().headlines();
+        return h == null ? List.of() : h.stream().filter(x -> x.title() != null && !x.title().isBlank()).toList();
     }
 
-    private String text(Texts t, Subscription to, List<Item> items) {
+    private static String source(Headline h) {
+        String outlet = h.outlet() == null ? "" : h.outlet();
+        String when = h.publishedAt() == null ? "" : Texts.date(h.publishedAt());
+        String both = outlet.isEmpty() || when.isEmpty() ? outlet + when : outlet + ", " + when;
+        return both.isEmpty() ? "" : " (" + both + ")";
+    }
+
+    private String text(Texts t, Subscription to, List<Notification> items) {
         StringBuilder sb = new StringBuilder();
         sb.append(t.greeting(to.name())).append("\n\n").append(t.intro(items.size(), to.delivery())).append("\n");
-        for (Item item : items) {
-            Alert a = item.alert();
-            sb.append("\n== ").append(t.kindLabel(item.n().kind())).append(": ").append(head(a)).append(" ==\n");
-            sb.append(Texts.capitalise(t.what(a, item.d()))).append(".\n");
-            sb.append(a.summary()).append("\n");
-            for (String[] fact : facts(t, item)) {
+        for (Notification n : items) {
+            Alert a = n.alert();
+            sb.append("\n== ").append(t.kindLabel(n.kind())).append(": ").append(head(a)).append(" ==\n");
+            sb.append(Texts.capitalise(t.what(a))).append(".\n");
+            String explanation = t.explain(a);
+            if (!explanation.isEmpty()) {
+                sb.append(explanation).append("\n");
+            }
+            for (String[] fact : facts(t, a)) {
                 sb.append(fact[0]).append(": ").append(fact[1]).append("\n");
             }
-            Optional<String> evidence = item.d().text("lastEvidenceUrl");
-            evidence.ifPresent(url -> sb.append(t.evidenceLabel()).append(": ").append(url).append("\n"));
-            List<Details.Headline> headlines = item.d().headlines();
+            String evidence = a.details().lastEvidenceUrl();
+            if (evidence != null && !evidence.isBlank()) {
+                sb.append(t.evidenceLabel()).append(": ").append(evidence.trim()).append("\n");
+            }
+            List<Headline> headlines = headlines(a);
             if (!headlines.isEmpty()) {
                 sb.append(t.headlinesLabel()).append(":\n");
-                headlines.forEach(h -> sb.append("  - ").append(h.title()).append(h.url() == null ? "" : " <" + h.url() + ">").append("\n"));
+                headlines.forEach(h -> sb.append("  - ").append(h.title()).append(source(h))
+                        .append(Html.isHttp(h.url()) ? " <" + h.url().trim() + ">" : "").append("\n"));
             }
             sb.append(t.panelLabel()).append(": ").append(panelLink(a)).append("\n");
         }
-        sb.append("\n-- \n").append(t.footer(to.name())).append("\n");
+        sb.append("\n-- \n").append(t.footer(to.name(), to.id(), contact)).append("\n");
         return sb.toString();
     }
 
-    private String html(Texts t, Subscription to, List<Item> items, String subject) {
+    private String html(Texts t, Subscription to, List<Notification> items, String subject) {
         StringBuilder body = new StringBuilder();
-        for (Item item : items) {
-            Alert a = item.alert();
+        for (Notification n : items) {
+            Alert a = n.alert();
             StringBuilder facts = new StringBuilder();
-            for (String[] fact : facts(t, item)) {
+            for (String[] fact : facts(t, a)) {
                 facts.append("<tr><th align=\"left\">").append(Html.escape(fact[0])).append("</th><td>")
                         .append(Html.escape(fact[1])).append("</td></tr>\n");
             }
-            item.d().text("lastEvidenceUrl").ifPresent(url -> facts.append("<tr><th align=\"left\">")
-                    .append(Html.escape(t.evidenceLabel())).append("</th><td>").append(Html.link(url, url)).append("</td></tr>\n"));
+            String evidence = a.details().lastEvidenceUrl();
+            if (evidence != null && !evidence.isBlank()) {
+                facts.append("<tr><th align=\"left\">").append(Html.escape(t.evidenceLabel())).append("</th><td>")
+                        .append(Html.link(evidence.trim(), evidence.trim())).append("</td></tr>\n");
+            }
             StringBuilder headlines = new StringBuilder();
-            List<Details.Headline> list = item.d().headlines();
+            List<Headline> list = headlines(a);
             if (!list.isEmpty()) {
                 headlines.append("<p>").append(Html.escape(t.headlinesLabel())).append(":</p><ul>");
-                list.forEach(h -> headlines.append("<li>").append(h.url() == null ? Html.escape(h.title()) : Html.link(h.url(), h.title())).append("</li>"));
+                list.forEach(h -> headlines.append("<li>").append(Html.link(h.url() == null ? null : h.url().trim(), h.title()))
+                        .append(Html.escape(source(h))).append("</li>"));
                 headlines.append("</ul>\n");
             }
             body.append("""
@@ -137,10 +172,10 @@ public final class EmailComposer {
                     %s<p>%s</p>
                     </div>
                     """.formatted(
-                    Html.escape(t.kindLabel(item.n().kind())),
+                    Html.escape(t.kindLabel(n.kind())),
                     Html.escape(head(a)),
-                    Html.escape(Texts.capitalise(t.what(a, item.d()))),
-                    Html.escape(a.summary()),
+                    Html.escape(Texts.capitalise(t.what(a))),
+                    Html.escape(t.explain(a)),
                     facts,
                     headlines,
                     Html.link(panelLink(a), t.panelLabel())));
@@ -157,11 +192,11 @@ public final class EmailComposer {
                 </body>
                 </html>
                 """.formatted(
-                to.language().name().toLowerCase(java.util.Locale.ROOT),
+                to.language().name().toLowerCase(Locale.ROOT),
                 Html.escape(subject),
                 Html.escape(t.greeting(to.name())),
                 Html.escape(t.intro(items.size(), to.delivery())),
                 body,
-                Html.escape(t.footer(to.name())));
+                Html.escape(t.footer(to.name(), to.id(), contact)));
     }
 }

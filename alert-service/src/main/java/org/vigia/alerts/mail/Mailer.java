@@ -1,7 +1,7 @@
 package org.vigia.alerts.mail;
 
-/** Sends one email or says why it could not. */
+/** Sends one email and says, for each recipient, whether the SMTP server took it. */
 public interface Mailer {
 
-    void send(Email email) throws MailFailure;
+    SendReport send(Email email);
 }

@@ -13,14 +13,23 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigia.alerts.mail.SendReport.Outcome;
+import org.vigia.alerts.mail.SendReport.Result;
 
 /**
  * SMTP delivery with Angus Mail: STARTTLS required when configured, authentication when a
- * user name is set, bounded timeouts. Partial sends are enabled so one refused address does not
- * hold back the others. Logs name the Message-ID and counts, never an address or the password.
+ * user name is set, bounded timeouts, partial sends, and the server's answer kept for each
+ * recipient: a 4xx to one RCPT is retried for that address alone, a 5xx recorded as final.
+ * Logs name the Message-ID and counts, never an address or the password.
  */
 public final class SmtpMailer implements Mailer {
     private static final Logger log = LoggerFactory.getLogger(SmtpMailer.class);
@@ -50,7 +59,7 @@ public final class SmtpMailer implements Mailer {
     }
 
     @Override
-    public void send(Email email) throws MailFailure {
+    public SendReport send(Email email) {
         try {
             MimeMessage message = build(email);
             if (settings.username().isPresent()) {
@@ -58,24 +67,53 @@ public final class SmtpMailer implements Mailer {
             } else {
                 Transport.send(message);
             }
+            return SendReport.all(email.to(), Outcome.ACCEPTED);
         } catch (SendFailedException e) {
-            Address[] sent = e.getValidSentAddresses();
-            Address[] unsent = e.getValidUnsentAddresses();
-            Address[] invalid = e.getInvalidAddresses();
-            if (sent != null && sent.length > 0) {
-                log.warn("email {} reached {} of its recipients; {} refused", email.messageId(), sent.length,
-                        invalid == null ? 0 : invalid.length);
-                return;
-            }
-            boolean permanent = invalid != null && invalid.length > 0 && (unsent == null || unsent.length == 0);
-            throw new MailFailure(permanent ? "rejected" : "smtp", permanent, "SMTP refused " + email.messageId(), e);
+            return partial(email, e);
         } catch (AuthenticationFailedException e) {
-            throw new MailFailure("auth", false, "SMTP authentication failed", e);
+            return SendReport.all(email.to(), new Outcome(Result.TEMPORARY, "SMTP authentication failed", "auth", 0));
         } catch (MessagingException e) {
             boolean connection = e.getCause() instanceof java.io.IOException;
-            throw new MailFailure(connection ? "connection" : "smtp", false,
-                    "cannot send " + email.messageId() + " via " + settings.host() + ":" + settings.port() + ": " + rootMessage(e), e);
+            String reason = "cannot send via " + settings.host() + ":" + settings.port() + ": " + rootMessage(e);
+            log.warn("{} not sent: {}", email.messageId(), reason);
+            return SendReport.all(email.to(), new Outcome(Result.TEMPORARY, reason, connection ? "connection" : "smtp", 0));
         }
+    }
+
+    /** Sorts the recipients of a partly or wholly refused send by what the server answered each. */
+    private SendReport partial(Email email, SendFailedException e) {
+        Map<String, Outcome> answers = new HashMap<>();
+        for (Exception next = e; next != null; next = next instanceof MessagingException m ? m.getNextException() : null) {
+            if (next instanceof SMTPAddressFailedException a) {
+                answers.put(a.getAddress().getAddress().toLowerCase(Locale.ROOT), outcome(a.getReturnCode(), a.getMessage()));
+            }
+        }
+        Outcome whole = e instanceof SMTPSendFailedException s && s.getReturnCode() >= 400
+                ? outcome(s.getReturnCode(), s.getMessage())
+                : new Outcome(Result.TEMPORARY, "not sent: " + rootMessage(e), "smtp", 0);
+        Map<String, Outcome> byAddress = new HashMap<>();
+        List<String> sent = addresses(e.getValidSentAddresses());
+        for (String to : email.to()) {
+            String lower = to.toLowerCase(Locale.ROOT);
+            byAddress.put(to, sent.contains(lower) ? Outcome.ACCEPTED : answers.getOrDefault(lower, whole));
+        }
+        long accepted = byAddress.values().stream().filter(o -> o.result() == Result.ACCEPTED).count();
+        log.warn("email {} reached {} of its {} recipients", email.messageId(), accepted, email.to().size());
+        return new SendReport(byAddress);
+    }
+
+    private static Outcome outcome(int code, String serverMessage) {
+        String reason = code + " " + clean(serverMessage);
+        return code >= 500 ? new Outcome(Result.PERMANENT, reason, "rejected", code)
+                : new Outcome(Result.TEMPORARY, reason, "smtp", code);
+    }
+
+    private static List<String> addresses(Address[] addresses) {
+        if (addresses == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(addresses).map(a -> a instanceof InternetAddress i ? i.getAddress() : a.toString())
+                .map(a -> a.toLowerCase(Locale.ROOT)).toList();
     }
 
     private MimeMessage build(Email email) throws MessagingException {
@@ -95,6 +133,9 @@ public final class SmtpMailer implements Mailer {
         message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
         message.setHeader("Auto-Submitted", "auto-generated");
+        if (email.listUnsubscribe() != null) {
+            message.setHeader("List-Unsubscribe", email.listUnsubscribe());
+        }
         MimeBodyPart text = new MimeBodyPart();
         text.setText(email.text(), StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart html = new MimeBodyPart();
@@ -112,8 +153,11 @@ public final class SmtpMailer implements Mailer {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
-        // Servers quote refused addresses in their replies; never let one reach the log.
-        return root.getClass().getSimpleName() + message.replaceAll("[^\\s<>\"]+@[^\\s<>\"]+", "<address>");
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + clean(root.getMessage()));
+    }
+
+    /** Servers quote refused addresses in their replies; never let one reach the log or the delivery log. */
+    static String clean(String message) {
+        return message == null ? "" : message.replaceAll("[^\\s<>\"]+@[^\\s<>\"]+", "<address>").trim();
     }
 }

@@ -12,7 +12,9 @@ import org.vigia.kit.SettingsException;
 /**
  * How to reach the SMTP server. The password is never part of {@link #toString()}.
  *
- * @param startTls when true the connection must be upgraded with STARTTLS before anything is sent
+ * @param startTls when true the connection must be upgraded with STARTTLS before anything is sent; with a
+ *                 user name it must be true unless {@code SMTP_ALLOW_PLAINTEXT_AUTH=true}, so credentials
+ *                 never cross the network in clear text by mistake
  * @param initialBackoff first retry delay after a failed send; doubled on each failure up to {@code maxBackoff}
  */
 public record SmtpSettings(
@@ -33,6 +35,12 @@ public record SmtpSettings(
         if (username.isPresent() != password.isPresent()) {
             throw new SettingsException("SMTP_USERNAME and SMTP_PASSWORD must be set together");
         }
+        boolean startTls = env.bool("SMTP_STARTTLS", port == 587);
+        if (username.isPresent() && !startTls && !env.bool("SMTP_ALLOW_PLAINTEXT_AUTH", false)) {
+            throw new SettingsException("SMTP_USERNAME is set but SMTP_STARTTLS is false: the password would cross the "
+                    + "network in clear text. Set SMTP_STARTTLS=true, or SMTP_ALLOW_PLAINTEXT_AUTH=true if the link is "
+                    + "otherwise protected");
+        }
         Duration initial = env.duration("VIGIA_SMTP_INITIAL_BACKOFF", Duration.ofSeconds(1));
         Duration max = env.duration("VIGIA_SMTP_MAX_BACKOFF", Duration.ofMinutes(5));
         if (initial.isZero() || max.compareTo(initial) < 0) {
@@ -43,7 +51,7 @@ public record SmtpSettings(
                 port,
                 username,
                 password,
-                env.bool("SMTP_STARTTLS", port == 587),
+                startTls,
                 from(env.string("SMTP_FROM", "Vigía <alertas@vigia.example>")),
                 env.duration("SMTP_TIMEOUT", Duration.ofSeconds(10)),
                 initial,

@@ -1,71 +1,90 @@
 package org.vigia.alerts.mail;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
-import org.vigia.alerts.log.Kind;
+import org.vigia.alerts.notification.NotificationKind;
 import org.vigia.alerts.subscription.Delivery;
 import org.vigia.alerts.subscription.Language;
 import org.vigia.events.Alert;
+import org.vigia.events.AlertDetails;
+import org.vigia.events.AlertDetails.Resolution;
 import org.vigia.events.AlertStatus;
+import org.vigia.events.AlertType;
 import org.vigia.events.CommitmentState;
 import org.vigia.events.Severity;
 
-/** The words of the emails, in Spanish and English. Nothing here escapes HTML: callers do. */
+/**
+ * The words of the emails, one subclass per language. Every sentence a subscriber reads is
+ * written here from the alert's type, status and typed details — never copied from the
+ * processor's English {@code summary}. Nothing here escapes HTML: callers do.
+ */
 abstract class Texts {
 
     static Texts of(Language language) {
-        return language == Language.EN ? new English() : new Spanish();
+        return language == Language.EN ? new EnglishTexts() : new SpanishTexts();
     }
 
     /** What happened, in a few words for the subject line: "sin avance desde hace 92 días". */
-    final String what(Alert alert, Details d) {
-        boolean resolved = alert.status() == AlertStatus.RESOLVED;
+    final String what(Alert alert) {
+        AlertDetails d = alert.details();
+        if (alert.status() == AlertStatus.RESOLVED) {
+            Resolution r = d.resolution();
+            return r == null ? ended(alert.type()) : ended(alert.type()) + ": " + because(alert.type(), r);
+        }
         String phrase = switch (alert.type()) {
-            case STALLED -> resolved ? stallOver() : stalled(d.whole("daysWithoutProgress"));
-            case RESUMED -> resumed(d.decimal("completion"));
-            case OVERDUE -> resolved ? overdueOver() : overdue(d.date("dueDate"));
-            case AT_RISK -> resolved ? atRiskOver() : atRisk();
-            case DISPUTED -> resolved ? disputeOver() : disputed(d.decimal("completion"), d.decimal("verifiedCompletion"));
-            case SCOPE_REDUCED -> resolved ? resolved(scopeReduced()) : scopeReduced();
-            case SENSITIVITY_SPIKE -> resolved ? spikeOver() : spike(d.decimal("heat"));
+            case STALLED -> stalled(Optional.ofNullable(d.daysWithoutProgress()));
+            case RESUMED -> resumed(decimal(d.completion()));
+            case OVERDUE -> overdue(Optional.ofNullable(d.dueDate()));
+            case AT_RISK -> atRisk();
+            case DISPUTED -> disputed(decimal(d.completion()), decimal(d.verifiedCompletion()));
+            case SCOPE_REDUCED -> scopeReduced();
+            case SENSITIVITY_SPIKE -> spike(decimal(d.heat()));
             case COMPLETED -> completed();
         };
-        return !resolved && alert.severity() == Severity.CRITICAL && alert.type() == org.vigia.events.AlertType.STALLED
-                ? phrase + " " + critical() : phrase;
+        return alert.severity() == Severity.CRITICAL && alert.type() == AlertType.STALLED ? phrase + " " + critical() : phrase;
+    }
+
+    /** What happened, in one or two full sentences for the body; may be empty for a resolution without a reason. */
+    final String explain(Alert alert) {
+        return alert.status() == AlertStatus.RESOLVED ? explainEnd(alert, alert.details().resolution()) : explainFiring(alert);
     }
 
     abstract String stalled(Optional<Long> days);
 
-    abstract String stallOver();
-
     abstract String resumed(Optional<String> completion);
 
-    abstract String overdue(Optional<String> dueDate);
-
-    abstract String overdueOver();
+    abstract String overdue(Optional<LocalDate> dueDate);
 
     abstract String atRisk();
 
-    abstract String atRiskOver();
-
     abstract String disputed(Optional<String> official, Optional<String> verified);
-
-    abstract String disputeOver();
 
     abstract String scopeReduced();
 
     abstract String spike(Optional<String> heat);
 
-    abstract String spikeOver();
-
     abstract String completed();
-
-    abstract String resolved(String phrase);
 
     abstract String critical();
 
+    /** "terminó el estancamiento": the end of an episode of this type. */
+    abstract String ended(AlertType type);
+
+    /** The reason an episode ended, in a few words: "volvió a avanzar". */
+    abstract String because(AlertType type, Resolution resolution);
+
+    abstract String explainFiring(Alert alert);
+
+    /** The reason an episode ended, as a sentence; empty when the alert does not say why (then none is given). */
+    abstract String explainEnd(Alert alert, Resolution resolution);
+
     abstract String percent(String number);
 
-    abstract String kindLabel(Kind kind);
+    abstract String kindLabel(NotificationKind kind);
 
     abstract String reminderPrefix();
 
@@ -93,147 +112,36 @@ abstract class Texts {
 
     abstract String lastProgressLabel();
 
+    abstract String projectedLabel();
+
+    abstract String evidenceMissing();
+
     abstract String noteLabel();
 
     abstract String evidenceLabel();
+
+    abstract String plansLabel();
 
     abstract String headlinesLabel();
 
     abstract String panelLabel();
 
-    abstract String footer(String name);
+    /** Why the subscriber gets this email, and how to change or pause the subscription. */
+    abstract String footer(String name, String subscriberId, String contact);
 
     static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static final class Spanish extends Texts {
-        @Override String stalled(Optional<Long> days) {
-            return days.map(n -> "sin avance desde hace " + n + (n == 1 ? " día" : " días")).orElse("sin avance");
+    /** A number shown with at most one decimal and no trailing zeros: 45, 45.5. */
+    static Optional<String> decimal(Double value) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            return Optional.empty();
         }
-        @Override String stallOver() { return "vuelve a avanzar"; }
-        @Override String resumed(Optional<String> c) { return "retomó el avance" + c.map(v -> " (" + percent(v) + ")").orElse(""); }
-        @Override String overdue(Optional<String> due) { return due.map(d -> "plazo vencido el " + d).orElse("plazo vencido"); }
-        @Override String overdueOver() { return "ya no está vencido"; }
-        @Override String atRisk() { return "en riesgo de no cumplirse a tiempo"; }
-        @Override String atRiskOver() { return "ya no está en riesgo"; }
-        @Override String disputed(Optional<String> o, Optional<String> v) {
-            return o.isPresent() && v.isPresent()
-                    ? "avance en disputa: oficial " + percent(o.get()) + ", sociedad civil " + percent(v.get())
-                    : "avance en disputa";
-        }
-        @Override String disputeOver() { return "el avance ya no está en disputa"; }
-        @Override String scopeReduced() { return "alcance reducido"; }
-        @Override String spike(Optional<String> heat) { return "pico de noticias sensibles" + heat.map(h -> " (intensidad " + h + ")").orElse(""); }
-        @Override String spikeOver() { return "terminó el pico de noticias sensibles"; }
-        @Override String completed() { return "compromiso cumplido"; }
-        @Override String resolved(String phrase) { return "resuelto: " + phrase; }
-        @Override String critical() { return "(crítico)"; }
-        @Override String percent(String n) { return n + " %"; }
-        @Override String kindLabel(Kind kind) {
-            return switch (kind) {
-                case FIRING -> "Nueva alerta";
-                case ESCALATION -> "Alerta escalada a crítica";
-                case RESOLVED -> "Alerta resuelta";
-                case REMINDER -> "Recordatorio: la alerta sigue activa";
-            };
-        }
-        @Override String reminderPrefix() { return "Recordatorio: "; }
-        @Override String alerts(int n) { return n == 1 ? "1 alerta" : n + " alertas"; }
-        @Override String andMore(int n) { return " y " + (n == 1 ? "1 más" : n + " más"); }
-        @Override String digestTitle(Delivery d, String date) { return (d == Delivery.WEEKLY ? "Resumen semanal" : "Resumen diario") + " del " + date; }
-        @Override String greeting(String name) { return "Hola, " + name + ":"; }
-        @Override String intro(int n, Delivery d) {
-            return d.digest() ? "Este es tu resumen de Vigía con " + alerts(n) + "."
-                    : n == 1 ? "Vigía detectó un cambio en un compromiso que sigues." : "Vigía detectó " + n + " cambios en compromisos que sigues.";
-        }
-        @Override String completionLabel() { return "Avance oficial"; }
-        @Override String verifiedLabel() { return "Avance según la sociedad civil"; }
-        @Override String daysLabel() { return "Días sin avance"; }
-        @Override String dueLabel() { return "Fecha límite"; }
-        @Override String stateLabel() { return "Estado"; }
-        @Override String state(CommitmentState s) {
-            return switch (s) {
-                case NOT_STARTED -> "sin iniciar";
-                case ON_TRACK -> "en curso";
-                case AT_RISK -> "en riesgo";
-                case STALLED -> "estancado";
-                case OVERDUE -> "vencido";
-                case COMPLETED -> "cumplido";
-            };
-        }
-        @Override String lastProgressLabel() { return "Último avance"; }
-        @Override String noteLabel() { return "Última nota"; }
-        @Override String evidenceLabel() { return "Evidencia"; }
-        @Override String headlinesLabel() { return "Titulares"; }
-        @Override String panelLabel() { return "Ver en el panel de control"; }
-        @Override String footer(String name) {
-            return "Recibes este correo porque " + name + " está suscrito a las alertas de Vigía.";
-        }
+        return Optional.of(BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
     }
 
-    private static final class English extends Texts {
-        @Override String stalled(Optional<Long> days) {
-            return days.map(n -> "no progress for " + n + (n == 1 ? " day" : " days")).orElse("no progress");
-        }
-        @Override String stallOver() { return "progressing again"; }
-        @Override String resumed(Optional<String> c) { return "progress resumed" + c.map(v -> " (" + percent(v) + ")").orElse(""); }
-        @Override String overdue(Optional<String> due) { return due.map(d -> "overdue since " + d).orElse("overdue"); }
-        @Override String overdueOver() { return "no longer overdue"; }
-        @Override String atRisk() { return "at risk of missing its due date"; }
-        @Override String atRiskOver() { return "no longer at risk"; }
-        @Override String disputed(Optional<String> o, Optional<String> v) {
-            return o.isPresent() && v.isPresent()
-                    ? "disputed progress: official " + percent(o.get()) + ", civil society " + percent(v.get())
-                    : "disputed progress";
-        }
-        @Override String disputeOver() { return "progress no longer disputed"; }
-        @Override String scopeReduced() { return "scope reduced"; }
-        @Override String spike(Optional<String> heat) { return "spike in sensitive news" + heat.map(h -> " (heat " + h + ")").orElse(""); }
-        @Override String spikeOver() { return "sensitive-news spike over"; }
-        @Override String completed() { return "commitment completed"; }
-        @Override String resolved(String phrase) { return "resolved: " + phrase; }
-        @Override String critical() { return "(critical)"; }
-        @Override String percent(String n) { return n + "%"; }
-        @Override String kindLabel(Kind kind) {
-            return switch (kind) {
-                case FIRING -> "New alert";
-                case ESCALATION -> "Alert escalated to critical";
-                case RESOLVED -> "Alert resolved";
-                case REMINDER -> "Reminder: the alert is still firing";
-            };
-        }
-        @Override String reminderPrefix() { return "Reminder: "; }
-        @Override String alerts(int n) { return n == 1 ? "1 alert" : n + " alerts"; }
-        @Override String andMore(int n) { return " and " + n + " more"; }
-        @Override String digestTitle(Delivery d, String date) { return (d == Delivery.WEEKLY ? "Weekly digest" : "Daily digest") + ", " + date; }
-        @Override String greeting(String name) { return "Hello " + name + ","; }
-        @Override String intro(int n, Delivery d) {
-            return d.digest() ? "This is your Vigía digest with " + alerts(n) + "."
-                    : n == 1 ? "Vigía noticed a change in a commitment you follow." : "Vigía noticed " + n + " changes in commitments you follow.";
-        }
-        @Override String completionLabel() { return "Official completion"; }
-        @Override String verifiedLabel() { return "Completion according to civil society"; }
-        @Override String daysLabel() { return "Days without progress"; }
-        @Override String dueLabel() { return "Due date"; }
-        @Override String stateLabel() { return "State"; }
-        @Override String state(CommitmentState s) {
-            return switch (s) {
-                case NOT_STARTED -> "not started";
-                case ON_TRACK -> "on track";
-                case AT_RISK -> "at risk";
-                case STALLED -> "stalled";
-                case OVERDUE -> "overdue";
-                case COMPLETED -> "completed";
-            };
-        }
-        @Override String lastProgressLabel() { return "Last progress"; }
-        @Override String noteLabel() { return "Latest note"; }
-        @Override String evidenceLabel() { return "Evidence"; }
-        @Override String headlinesLabel() { return "Headlines"; }
-        @Override String panelLabel() { return "See it on the control panel"; }
-        @Override String footer(String name) {
-            return "You receive this email because " + name + " subscribes to Vigía alerts.";
-        }
+    static String date(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 }

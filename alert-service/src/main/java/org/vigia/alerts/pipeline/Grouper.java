@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.vigia.alerts.log.Kind;
-import org.vigia.alerts.log.Notification;
+import org.vigia.alerts.notification.NotificationKind;
+import org.vigia.alerts.notification.Notification;
 import org.vigia.alerts.subscription.Delivery;
 
 /**
@@ -27,11 +27,19 @@ public final class Grouper {
         this.digests = digests;
     }
 
-    public Instant dueAt(Delivery delivery, Kind kind, Instant now) {
+    public Instant dueAt(Delivery delivery, NotificationKind kind, Instant now) {
         if (delivery.digest()) {
             return digests.next(delivery, now);
         }
-        return kind == Kind.REMINDER ? now : now.plus(groupWait);
+        return kind == NotificationKind.REMINDER ? now : now.plus(groupWait);
+    }
+
+    /** Every subscriber's pending notifications, one list per subscriber, each in arrival order. */
+    public List<List<Notification>> bySubscriber(List<Notification> pending) {
+        Map<String, List<Notification>> bySubscriber = new TreeMap<>();
+        pending.forEach(n -> bySubscriber.computeIfAbsent(n.subscriber(), s -> new ArrayList<>()).add(n));
+        bySubscriber.values().forEach(g -> g.sort(Comparator.comparing(Notification::receivedAt).thenComparing(Notification::identity)));
+        return new ArrayList<>(bySubscriber.values());
     }
 
     /** The groups due at {@code now}, one per subscriber, each in arrival order. */

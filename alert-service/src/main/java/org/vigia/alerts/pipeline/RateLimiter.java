@@ -3,21 +3,24 @@ package org.vigia.alerts.pipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.vigia.alerts.log.Notification;
-import org.vigia.alerts.log.State;
+import org.vigia.alerts.notification.Notification;
+import org.vigia.alerts.notification.NotificationState;
+import org.vigia.alerts.notification.Recipient;
 
 /**
  * Stage: at most {@code perHour} emails per subscriber in any rolling hour. What exceeds it is
  * not dropped: it stays pending until the next allowed slot (an hour after the oldest email in
  * the window) and goes out then, merged with whatever else became due meanwhile, in one email.
  * A subscriber flooded by a mass replay thus gets a few longer emails instead of a hundred short
- * ones, and loses nothing. The window is rebuilt from the notification log at start-up.
+ * ones, and loses nothing. The window is rebuilt from the delivery log when a task starts.
  */
 public final class RateLimiter {
     private static final Duration WINDOW = Duration.ofHours(1);
@@ -31,7 +34,7 @@ public final class RateLimiter {
     }
 
     /** Empty if the subscriber may be sent an email now; otherwise the first instant it may. */
-    public synchronized Optional<Instant> nextSlot(String subscriber, Instant now) {
+    public Optional<Instant> nextSlot(String subscriber, Instant now) {
         if (perHour == 0) {
             return Optional.empty();
         }
@@ -45,17 +48,19 @@ public final class RateLimiter {
         return Optional.of(times.peekFirst().plus(WINDOW));
     }
 
-    public synchronized void recordSent(String subscriber, Instant at) {
+    public void recordSent(String subscriber, Instant at) {
         sent.computeIfAbsent(subscriber, s -> new ArrayDeque<>()).addLast(at);
     }
 
-    /** Rebuilds the window from the log: one entry per distinct email (Message-ID) sent. */
-    public synchronized void restore(Iterable<Notification> log) {
+    /** Rebuilds the window from the log: one entry per distinct email (Message-ID) accepted. */
+    public void restore(Iterable<Notification> log) {
         Set<String> seen = new HashSet<>();
-        Map<String, java.util.List<Instant>> times = new HashMap<>();
+        Map<String, List<Instant>> times = new HashMap<>();
         for (Notification n : log) {
-            if (n.state() == State.SENT && n.doneAt() != null && seen.add(n.subscriber() + "|" + n.messageId())) {
-                times.computeIfAbsent(n.subscriber(), s -> new java.util.ArrayList<>()).add(n.doneAt());
+            for (Recipient r : n.recipients()) {
+                if (r.state() == NotificationState.SENT && r.doneAt() != null && seen.add(n.subscriber() + "|" + r.messageId())) {
+                    times.computeIfAbsent(n.subscriber(), s -> new ArrayList<>()).add(r.doneAt());
+                }
             }
         }
         times.forEach((subscriber, list) -> {

@@ -1,48 +1,30 @@
 package org.vigia.alerts.pipeline;
 
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import org.vigia.alerts.log.Kind;
-import org.vigia.alerts.log.NotificationLog;
+import java.util.Set;
 import org.vigia.alerts.subscription.Subscription;
 import org.vigia.alerts.subscription.Subscriptions;
 import org.vigia.events.Alert;
 import org.vigia.events.AlertStatus;
+import org.vigia.events.AlertType;
 
 /**
- * Stage 1: who hears about an alert. A firing alert goes to every subscription whose
- * matchers admit it; it is an {@link Kind#ESCALATION} for a subscriber already told about the
- * same alert at a lower severity. A resolved alert goes to exactly the subscribers who were
- * (or are about to be) sent its firing notification, whatever their matchers say now, so
- * nobody is left believing a stall is still on, and nobody hears of an end without a start.
+ * Stage 1: which subscribers hear about an alert. A firing alert goes to every subscription
+ * whose matchers admit it. A resolution goes to every subscriber: only the subscriber's own
+ * delivery log (downstream, on the instance that owns the subscriber) knows whether it was
+ * told of the opening, and it is told of the end exactly then, whatever its matchers say now.
+ * A resolution of a one-off notice is not part of the contract and goes nowhere.
  */
 public final class Router {
+    /** Alert types that are one-off notices: emailed once, never reminded, never resolved. */
+    public static final Set<AlertType> NOTICES = EnumSet.of(AlertType.RESUMED, AlertType.COMPLETED, AlertType.SCOPE_REDUCED);
 
-    public record Route(Subscription subscription, Kind kind) {
-    }
-
-    public List<Route> route(Alert alert, Subscriptions subscriptions, NotificationLog log) {
-        List<Route> routes = new ArrayList<>();
+    public List<String> route(Alert alert, Subscriptions subscriptions) {
         if (alert.status() == AlertStatus.RESOLVED) {
-            for (String id : log.firingRecipients(alert.alertId())) {
-                subscriptions.byId(id).ifPresent(s -> routes.add(new Route(s, Kind.RESOLVED)));
-            }
-            return routes;
+            return NOTICES.contains(alert.type()) ? List.of()
+                    : subscriptions.all().stream().map(Subscription::id).toList();
         }
-        for (Subscription s : subscriptions.all()) {
-            if (s.match().matches(alert)) {
-                routes.add(new Route(s, earlierLowerSeverity(s, alert, log) ? Kind.ESCALATION : Kind.FIRING));
-            }
-        }
-        return routes;
-    }
-
-    private static boolean earlierLowerSeverity(Subscription s, Alert alert, NotificationLog log) {
-        Optional<?> lower = log.about(s.id(), alert.alertId()).stream()
-                .filter(n -> n.kind() == Kind.FIRING || n.kind() == Kind.ESCALATION)
-                .filter(n -> n.severity().compareTo(alert.severity()) < 0)
-                .findAny();
-        return lower.isPresent();
+        return subscriptions.all().stream().filter(s -> s.match().matches(alert)).map(Subscription::id).toList();
     }
 }

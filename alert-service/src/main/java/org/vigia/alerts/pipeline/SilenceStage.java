@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.vigia.alerts.log.Notification;
+import org.vigia.alerts.notification.Notification;
 import org.vigia.alerts.silence.Silence;
 
 /**

@@ -9,16 +9,12 @@ import org.junit.jupiter.api.Test;
 class BackoffTest {
 
     @Test
-    void retriesDoubleUpToTheMaximumAndASuccessResets() {
+    void retriesDoubleWithEachFailedAttemptUpToTheMaximum() {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5));
-        assertThat(backoff.failed("s", NOW)).isEqualTo(NOW.plusSeconds(1));
-        assertThat(backoff.failed("s", NOW)).isEqualTo(NOW.plusSeconds(2));
-        assertThat(backoff.failed("s", NOW)).isEqualTo(NOW.plusSeconds(4));
-        assertThat(backoff.failed("s", NOW)).isEqualTo(NOW.plusSeconds(5));
-        assertThat(backoff.mayTry("s", NOW.plusSeconds(4))).isFalse();
-        assertThat(backoff.mayTry("s", NOW.plusSeconds(5))).isTrue();
-        backoff.succeeded("s");
-        assertThat(backoff.isFailing("s")).isFalse();
-        assertThat(backoff.failed("s", NOW)).isEqualTo(NOW.plusSeconds(1));
+        assertThat(backoff.retryAt(1, NOW)).isEqualTo(NOW.plusSeconds(1));
+        assertThat(backoff.retryAt(2, NOW)).isEqualTo(NOW.plusSeconds(2));
+        assertThat(backoff.retryAt(3, NOW)).isEqualTo(NOW.plusSeconds(4));
+        assertThat(backoff.retryAt(4, NOW)).isEqualTo(NOW.plusSeconds(5));
+        assertThat(backoff.retryAt(400, NOW)).isEqualTo(NOW.plusSeconds(5));
     }
 }

@@ -3,8 +3,8 @@ package org.vigia.alerts.pipeline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.vigia.alerts.log.Kind;
-import org.vigia.alerts.log.Notification;
+import org.vigia.alerts.notification.Notification;
+import org.vigia.alerts.notification.NotificationKind;
 import org.vigia.alerts.subscription.Delivery;
 import org.vigia.alerts.subscription.Language;
 import org.vigia.alerts.subscription.Matchers;
@@ -34,7 +34,13 @@ final class Fixtures {
         return new Matchers(List.of(agencies), List.of(), List.of(), List.of(), Set.of(), null);
     }
 
-    static Notification pending(String subscriber, Alert alert, Kind kind, Instant dueAt) {
-        return Notification.pending(subscriber, alert, kind, 0, Delivery.IMMEDIATE, NOW, dueAt, NOW);
+    static Notification pending(String subscriber, Alert alert, NotificationKind kind, Instant dueAt) {
+        return Notification.pending(subscriber, alert, kind, 0, Delivery.IMMEDIATE, NOW, dueAt, NOW,
+                List.of("alertas@" + subscriber + ".example"));
+    }
+
+    /** The notification as the log holds it once its one recipient's copy was accepted. */
+    static Notification sent(Notification n, Instant at) {
+        return n.withRecipients(java.util.Map.of(n.recipients().get(0).id(), r -> r.sent(at, "<m@vigia>")), at);
     }
 }

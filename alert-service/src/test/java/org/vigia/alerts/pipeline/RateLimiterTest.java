@@ -7,13 +7,17 @@ import static org.vigia.alerts.pipeline.Fixtures.pending;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigia.alerts.log.Kind;
-import org.vigia.alerts.log.State;
+import org.vigia.alerts.notification.NotificationKind;
+import org.vigia.alerts.notification.Notification;
 import org.vigia.events.AlertStatus;
 import org.vigia.events.AlertType;
 import org.vigia.events.Severity;
 
 class RateLimiterTest {
+
+    private static Notification sent(Notification n, String messageId) {
+        return n.withRecipients(java.util.Map.of(n.recipients().get(0).id(), r -> r.sent(NOW, messageId)), NOW);
+    }
 
     @Test
     void beyondTheLimitTheNextSlotIsAnHourAfterTheOldestEmailInTheWindow() {
@@ -37,10 +41,10 @@ class RateLimiterTest {
 
     @Test
     void theWindowIsRebuiltFromTheLogCountingEachEmailOnce() {
-        var a1 = pending("s", alert("a1", "PGR", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING), Kind.FIRING, NOW);
-        var a2 = pending("s", alert("a2", "PGR", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING), Kind.FIRING, NOW);
+        var a1 = pending("s", alert("a1", "PGR", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING), NotificationKind.FIRING, NOW);
+        var a2 = pending("s", alert("a2", "PGR", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING), NotificationKind.FIRING, NOW);
         RateLimiter limiter = new RateLimiter(2);
-        limiter.restore(List.of(a1.withState(State.SENT, NOW, "<same@vigia>", null), a2.withState(State.SENT, NOW, "<same@vigia>", null)));
+        limiter.restore(List.of(sent(a1, "<same@vigia>"), sent(a2, "<same@vigia>")));
         assertThat(limiter.nextSlot("s", NOW.plusSeconds(1))).isEmpty();
         limiter.recordSent("s", NOW.plusSeconds(2));
         assertThat(limiter.nextSlot("s", NOW.plusSeconds(3))).contains(NOW.plusSeconds(3600));

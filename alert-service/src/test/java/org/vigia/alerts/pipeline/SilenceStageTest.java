@@ -8,17 +8,17 @@ import static org.vigia.alerts.pipeline.Fixtures.pending;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigia.alerts.log.Kind;
-import org.vigia.alerts.log.Notification;
+import org.vigia.alerts.notification.NotificationKind;
+import org.vigia.alerts.notification.Notification;
 import org.vigia.alerts.silence.Silence;
 import org.vigia.events.AlertStatus;
 import org.vigia.events.AlertType;
 import org.vigia.events.Severity;
 
 class SilenceStageTest {
-    private final Notification pgrForA19 = pending("articulo19", alert("a1", "PGR", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING), Kind.FIRING, NOW);
-    private final Notification pgrForCidac = pending("cidac", alert("a1", "PGR", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING), Kind.FIRING, NOW);
-    private final Notification sctForA19 = pending("articulo19", alert("a2", "SCT", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING), Kind.FIRING, NOW);
+    private final Notification pgrForA19 = pending("articulo19", alert("a1", "PGR", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING), NotificationKind.FIRING, NOW);
+    private final Notification pgrForCidac = pending("cidac", alert("a1", "PGR", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING), NotificationKind.FIRING, NOW);
+    private final Notification sctForA19 = pending("articulo19", alert("a2", "SCT", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING), NotificationKind.FIRING, NOW);
 
     private static Silence silence(String subscriber, long fromSeconds, long toSeconds) {
         return new Silence("s1", agencies("PGR"), subscriber, NOW.plusSeconds(fromSeconds), NOW.plusSeconds(toSeconds), "admin", "c", NOW);

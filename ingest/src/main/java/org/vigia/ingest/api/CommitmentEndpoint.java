@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.vigia.events.Commitment;
 import org.vigia.events.Json;
@@ -16,14 +16,15 @@ import org.vigia.events.ValidationException;
 import org.vigia.events.Violation;
 import org.vigia.ingest.kafka.Records;
 import org.vigia.ingest.kafka.TransactionalWriter;
+import org.vigia.ingest.metrics.IngestMetrics;
 import org.vigia.ingest.registry.RegistryView;
-import org.vigia.kit.ApiErrors;
 import org.vigia.kit.Principal;
 
 /**
  * The registry, admin only: {@code PUT /api/v1/commitments/{id}} (one commitment; the path
  * id must equal the body's) and {@code POST /api/v1/commitments} (an array, written in one
- * transaction). Record key = commitment id; record timestamp = the server's clock, the
+ * transaction). A commitment is in this ingest's registry view once its transaction committed,
+ * before the answer goes out. Record key = commitment id; record timestamp = the server's clock, the
  * moment the registry changed.
  */
 public final class CommitmentEndpoint {
@@ -46,17 +47,17 @@ public final class CommitmentEndpoint {
         this.clock = clock;
     }
 
-    public void put(Context ctx) {
+    public CompletableFuture<List<String>> put(Context ctx) {
         guard.authenticate(ctx, ADMIN);
         Commitment c = Json.readStrict(guard.jsonBody(ctx), Commitment.class);
         String pathId = ctx.pathParam("id");
         if (!pathId.equals(c.id())) {
             throw new ValidationException("id", "must equal the id in the path (" + pathId + ")");
         }
-        write(ctx, List.of(c));
+        return write(List.of(c));
     }
 
-    public void postAll(Context ctx) {
+    public CompletableFuture<List<String>> postAll(Context ctx) {
         guard.authenticate(ctx, ADMIN);
         List<Commitment> all = Json.readStrictList(guard.jsonBody(ctx), Commitment.class);
         if (all.isEmpty()) {
@@ -72,16 +73,17 @@ public final class CommitmentEndpoint {
         if (!repeats.isEmpty()) {
             throw new ValidationException(repeats);
         }
-        write(ctx, all);
+        return write(all);
     }
 
-    private void write(Context ctx, List<Commitment> commitments) {
+    private CompletableFuture<List<String>> write(List<Commitment> commitments) {
         Instant now = clock.instant();
         List<ProducerRecord<byte[], byte[]>> records = commitments.stream()
                 .map(c -> Records.record(topics.commitments, c.id(), c, now)).toList();
-        writer.write(records);
-        commitments.forEach(registry::put);
-        metrics.registryCommitments(commitments.size());
-        ApiErrors.json(ctx, 202, Map.of("accepted", commitments.stream().map(Commitment::id).toList()));
+        return writer.submit(records).thenApply(done -> {
+            commitments.forEach(registry::put);
+            metrics.registryCommitments(commitments.size());
+            return commitments.stream().map(Commitment::id).toList();
+        });
     }
 }

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.vigia.events.Commitment;
 import org.vigia.events.Milestone;
@@ -20,8 +20,8 @@ import org.vigia.events.Violation;
 import org.vigia.ingest.api.Rejection.Reason;
 import org.vigia.ingest.kafka.Records;
 import org.vigia.ingest.kafka.TransactionalWriter;
+import org.vigia.ingest.metrics.IngestMetrics;
 import org.vigia.ingest.registry.RegistryView;
-import org.vigia.kit.ApiErrors;
 import org.vigia.kit.Principal;
 
 /**
@@ -34,8 +34,10 @@ import org.vigia.kit.Principal;
  *
  * <p>The whole batch is checked first — fields (400), reportedAt not beyond the skew
  * (400), the commitment known (404), the agency's own commitment (403), the milestone
- * part of the commitment (400) — and then written in one Kafka transaction with
- * {@code acks=all}: all of it or none of it. Record key = commitment id, record
+ * part of the commitment (400) — and then queued for the group commit, which writes it in
+ * one Kafka transaction with {@code acks=all}, possibly together with other requests: all of
+ * it or none of it. Each update is parsed and validated once; the record value is the
+ * validated update with the token's source and reporter. Record key = commitment id, record
  * timestamp = reportedAt (event time).
  */
 public final class ProgressEndpoint {
@@ -60,7 +62,7 @@ public final class ProgressEndpoint {
         this.maxFutureSkew = maxFutureSkew;
     }
 
-    public void post(Context ctx) {
+    public CompletableFuture<List<String>> post(Context ctx) {
         Principal principal = guard.authenticate(ctx, REPORTERS);
         byte[] body = guard.jsonBody(ctx);
         JsonBodies.Items<ProgressUpdate> parsed = JsonBodies.read(body, ProgressUpdate.class);
@@ -68,12 +70,16 @@ public final class ProgressEndpoint {
         checkScope(parsed, updates, principal);
 
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(updates.size());
+        List<String> ids = new ArrayList<>(updates.size());
         for (ProgressUpdate u : updates) {
             records.add(Records.record(topics.progress, u.commitmentId(), u, u.reportedAt()));
+            ids.add(u.updateId());
         }
-        writer.write(records);
-        updates.forEach(u -> metrics.accepted(u.source()));
-        ApiErrors.json(ctx, 202, Map.of("accepted", updates.stream().map(ProgressUpdate::updateId).toList()));
+        Source source = sourceOf(principal);
+        return writer.submit(records).thenApply(done -> {
+            metrics.accepted(source, ids.size());
+            return ids;
+        });
     }
 
     private List<ProgressUpdate> withOrigin(JsonBodies.Items<ProgressUpdate> parsed, Principal principal) {

@@ -9,7 +9,7 @@ public final class Rejection extends RuntimeException {
 
     public enum Reason {
         VALIDATION(400), UNAUTHORIZED(401), FORBIDDEN(403), UNKNOWN_COMMITMENT(404), TOO_LARGE(413),
-        UNSUPPORTED_MEDIA(415);
+        UNSUPPORTED_MEDIA(415), RATE_LIMITED(429);
 
         final int status;
 

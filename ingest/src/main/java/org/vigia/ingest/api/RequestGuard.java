@@ -12,16 +12,19 @@ import org.vigia.kit.TokenStore;
 
 /**
  * The checks every write request passes before its body is even parsed: a known bearer
- * token (401), the role the endpoint needs (403), a JSON content type (415) and a body
- * within the size limit (413). The token itself is never logged or echoed.
+ * token (401), the caller's rate limit (429 with {@code Retry-After}), the role the endpoint
+ * needs (403), a JSON content type (415) and a body within the size limit (413). The token
+ * itself is never logged or echoed.
  */
 public final class RequestGuard {
     private final TokenStore tokens;
     private final int maxBodyBytes;
+    private final RateLimiter limiter;
 
-    public RequestGuard(TokenStore tokens, int maxBodyBytes) {
+    public RequestGuard(TokenStore tokens, int maxBodyBytes, RateLimiter limiter) {
         this.tokens = tokens;
         this.maxBodyBytes = maxBodyBytes;
+        this.limiter = limiter;
     }
 
     public Principal authenticate(Context ctx, Set<Principal.Role> allowed) {
@@ -34,6 +37,12 @@ public final class RequestGuard {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             return new Rejection(Reason.UNAUTHORIZED, "the bearer token is not known");
         });
+        long retryAfter = limiter.acquire(principal.toString());
+        if (retryAfter > 0) {
+            ctx.header("Retry-After", String.valueOf(retryAfter));
+            throw new Rejection(Reason.RATE_LIMITED, "too many requests for " + principal + ": at most "
+                    + limiter.perSecond() + " a second (VIGIA_RATE_LIMIT); retry after " + retryAfter + " s");
+        }
         if (!allowed.contains(principal.role())) {
             throw new Rejection(Reason.FORBIDDEN, "principal " + principal + " may not use " + ctx.method() + " " + ctx.path()
                     + " (allowed: " + allowed.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().toList() + ")");

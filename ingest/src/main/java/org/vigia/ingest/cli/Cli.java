@@ -11,11 +11,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.vigia.events.Commitment;
 import org.vigia.events.ProgressUpdate;
-import org.vigia.ingest.registry.Importer;
-import org.vigia.ingest.registry.ProgressFile;
-import org.vigia.ingest.registry.RegistryFile;
+import org.vigia.ingest.imports.AgencyTable;
+import org.vigia.ingest.imports.Importer;
+import org.vigia.ingest.imports.RegistryImport;
+import org.vigia.ingest.imports.ProgressHistoryFile;
+import org.vigia.ingest.imports.RegistryFile;
+import org.vigia.ingest.kafka.InstanceId;
 import org.vigia.ingest.replay.Dataset;
 import org.vigia.ingest.replay.DatasetException;
 import org.vigia.ingest.replay.Replay;
@@ -35,7 +39,8 @@ public final class Cli {
     static final String USAGE = """
             usage: java -jar ingest.jar                           run the ingest service
                    java -jar ingest.jar token <principal>          mint a token: admin | agency:CODE | cso:NAME | irm | news
-                   java -jar ingest.jar import-registry <file.csv|file.json>
+                   java -jar ingest.jar import-registry <file.csv|file.json> [--agencies agencies.yaml]
+                                                   [--plan-start 2013-11-01 --plan-end 2015-10-31]
                    java -jar ingest.jar import-progress <file.csv|file.jsonl>
                    java -jar ingest.jar replay <dataset-dir> [--tick 1d] [--speed 7d|86400|max] [--duration 60s] [--end 2015-12-31]
             Kafka is configured by KAFKA_BOOTSTRAP_SERVERS, VIGIA_TOPIC_PREFIX, VIGIA_PARTITIONS, KAFKA_*.""";
@@ -103,23 +108,67 @@ public final class Cli {
     }
 
     private static int importRegistry(String[] args, PrintStream out, PrintStream err, Env env) {
-        Path file = file(args, "import-registry");
+        if (args.length < 2) {
+            throw new UsageException("import-registry needs a file");
+        }
+        Path file = file(new String[] {args[0], args[1]}, "import-registry");
         List<String> warnings = new ArrayList<>();
-        List<Commitment> commitments = RegistryFile.read(file, warnings);
+        List<Commitment> commitments = RegistryFile.read(file, registryImport(args, 2), warnings);
         warnings.forEach(w -> err.println("note: " + w));
         KafkaSettings kafka = KafkaSettings.from(env);
-        int n = Importer.writeRegistry(kafka, commitments, Instant.now());
+        int n = Importer.writeRegistry(kafka, InstanceId.from(env), commitments, Instant.now());
         out.println("wrote " + n + " commitments to " + kafka.topics().commitments.name());
         return 0;
+    }
+
+    /** Parses {@code --agencies}, {@code --plan-start} and {@code --plan-end} from {@code args[from..]}. */
+    static RegistryImport registryImport(String[] args, int from) {
+        AgencyTable agencies = AgencyTable.empty();
+        Optional<LocalDate> start = Optional.empty();
+        Optional<LocalDate> end = Optional.empty();
+        for (int i = from; i < args.length; i++) {
+            String flag = args[i];
+            if (i + 1 >= args.length) {
+                throw new UsageException(flag + " needs a value");
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--agencies" -> {
+                    if (!Files.isRegularFile(Path.of(value))) {
+                        throw new UsageException("--agencies: " + value + " is not a readable file");
+                    }
+                    agencies = AgencyTable.load(Path.of(value));
+                }
+                case "--plan-start" -> start = Optional.of(date(flag, value));
+                case "--plan-end" -> end = Optional.of(date(flag, value));
+                default -> throw new UsageException("unknown option " + flag);
+            }
+        }
+        if (start.isPresent() != end.isPresent()) {
+            throw new UsageException("--plan-start and --plan-end go together: the plan's period is both dates");
+        }
+        try {
+            return new RegistryImport(agencies, start, end);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static LocalDate date(String flag, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(flag + " must be a date YYYY-MM-DD, was '" + value + "'");
+        }
     }
 
     private static int importProgress(String[] args, PrintStream out, PrintStream err, Env env) {
         Path file = file(args, "import-progress");
         List<String> warnings = new ArrayList<>();
-        List<ProgressUpdate> updates = ProgressFile.read(file, warnings);
+        List<ProgressUpdate> updates = ProgressHistoryFile.read(file, warnings);
         warnings.forEach(w -> err.println("note: " + w));
         KafkaSettings kafka = KafkaSettings.from(env);
-        int n = Importer.writeProgress(kafka, updates);
+        int n = Importer.writeProgress(kafka, InstanceId.from(env), updates);
         out.println("wrote " + n + " progress updates to " + kafka.topics().progress.name());
         return 0;
     }
@@ -132,7 +181,7 @@ public final class Cli {
         // Every line is validated before Kafka is even looked at.
         Dataset dataset = Dataset.load(Path.of(args[1]));
         KafkaSettings kafka = KafkaSettings.from(env);
-        ReplaySummary summary = Replay.run(kafka, dataset, options);
+        ReplaySummary summary = Replay.run(kafka, dataset, options.withInstanceId(InstanceId.from(env)));
         return summary.steps() > 0 ? 0 : 1;
     }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vigia.events.Topic;
 import org.vigia.events.Tick;
+import org.vigia.events.Topic;
 import org.vigia.ingest.kafka.TransactionalWriter;
 import org.vigia.kit.KafkaSettings;
 
@@ -26,6 +26,7 @@ public final class LiveClock implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveClock.class);
 
     private final KafkaSettings kafka;
+    private final String instanceId;
     private final Duration interval;
     private final Clock wall;
     private final Counter ticks;
@@ -33,8 +34,9 @@ public final class LiveClock implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private TransactionalWriter writer;
 
-    public LiveClock(KafkaSettings kafka, Duration interval, Clock wall, MeterRegistry registry) {
+    public LiveClock(KafkaSettings kafka, String instanceId, Duration interval, Clock wall, MeterRegistry registry) {
         this.kafka = kafka;
+        this.instanceId = instanceId;
         this.interval = interval;
         this.wall = wall;
         this.topic = kafka.topics().clock;
@@ -46,7 +48,7 @@ public final class LiveClock implements AutoCloseable {
         if (scheduler != null) {
             return;
         }
-        writer = new TransactionalWriter(kafka, "clock", 1);
+        writer = new TransactionalWriter(kafka, instanceId, "clock");
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "live-clock");
             t.setDaemon(true);

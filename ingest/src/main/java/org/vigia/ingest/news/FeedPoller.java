@@ -23,6 +23,7 @@ import org.vigia.events.NewsSignal;
 import org.vigia.ingest.news.FeedFetcher.Fetched;
 import org.vigia.ingest.news.FeedFetcher.Validators;
 import org.vigia.ingest.news.FeedsConfig.Feed;
+import org.vigia.kit.Backoff;
 import org.vigia.kit.KafkaSettings;
 
 /**
@@ -110,7 +111,7 @@ public final class FeedPoller implements AutoCloseable {
             } catch (Exception e) {
                 polls("error").increment();
                 int n = errors.incrementAndGet();
-                next = backoff(feed.pollInterval(), n, config.maxBackoff());
+                next = Backoff.exponential(feed.pollInterval(), n, config.maxBackoff());
                 log.warn("feed {} ({}) failed {} time(s) in a row, next try in {}: {}", feed.outlet(), feed.url(), n, next,
                         e.getMessage());
             }
@@ -173,12 +174,6 @@ public final class FeedPoller implements AutoCloseable {
             }
             return Optional.of(s);
         }
-    }
-
-    static Duration backoff(Duration interval, int errors, Duration max) {
-        long factor = 1L << Math.min(errors, 20);
-        Duration d = interval.multipliedBy(factor);
-        return d.compareTo(max) > 0 ? max : d;
     }
 
     /** The signal id of an item: stable across polls, restarts and instances. */

@@ -2,12 +2,14 @@ package org.vigia.ingest.news;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.vigia.events.NewsSignal;
 import org.vigia.events.Topics;
-import org.vigia.ingest.api.IngestMetrics;
 import org.vigia.ingest.kafka.Records;
 import org.vigia.ingest.kafka.TransactionalWriter;
+import org.vigia.ingest.metrics.IngestMetrics;
 
 /**
  * Writes news signals to {@code vigia.news}: one record per agency a signal names (key =
@@ -33,10 +35,19 @@ public final class NewsWriter {
         return records;
     }
 
-    public void write(List<NewsSignal> signals) {
+    /** Queues the signals' records in one batch; the future completes once they are committed. */
+    public CompletableFuture<Void> submit(List<NewsSignal> signals) {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         signals.forEach(s -> records.addAll(records(topics, s)));
-        writer.write(records);
-        signals.forEach(s -> metrics.newsItems(s.outlet(), 1));
+        return writer.submit(records).thenRun(() -> signals.forEach(s -> metrics.newsItems(s.outlet(), 1)));
+    }
+
+    /** Writes the signals in one transaction; returns once committed. */
+    public void write(List<NewsSignal> signals) {
+        try {
+            submit(signals).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 }

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigia.events.Json;
-import org.vigia.events.ValidationException;
 import org.vigia.events.Validated;
+import org.vigia.events.ValidationException;
 import org.vigia.events.Violation;
 
 /**

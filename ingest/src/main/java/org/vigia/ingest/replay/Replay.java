@@ -24,9 +24,21 @@ import org.vigia.kit.TopicCreator;
 /**
  * Replays a dataset into Kafka in event time: the registry, amendments, progress and news
  * merged by event time, with a clock tick to every partition of {@code vigia.clock} after
- * each step (see {@link Timeline}). Each step — its records and its ticks — is ONE Kafka
- * transaction, so a read_committed consumer sees a step whole or not at all and a tick can
- * never overtake the records it follows.
+ * each step (see {@link Timeline}).
+ *
+ * <p>Each step is written in at most two Kafka transactions, one after the other:
+ * <ol>
+ *   <li>the step's registry records (the initial registry in step 0, amendments), alone;</li>
+ *   <li>then the step's progress and news and its ticks.</li>
+ * </ol>
+ * Why not one: a transaction spans partitions of several topics, and its commit markers reach
+ * those partitions one by one, so a read_committed consumer can see the progress partition's
+ * marker before the commitments partition's and process a progress record of a commitment
+ * before its registry record, even inside one transaction. With the registry committed first
+ * (the second transaction starts only after the first's commit returned), every record of
+ * every later transaction becomes visible after it. Within the second transaction a tick
+ * still never overtakes the records it follows: they are one transaction, and the processor
+ * holds a tick's partition to the stream time of its other inputs.
  *
  * <p>Time is data: nothing here reads the wall clock except the pacing, which only decides
  * when a step is written, never what it contains.
@@ -49,7 +61,7 @@ public final class Replay {
         Timeline timeline = Timeline.of(dataset, options.tick(), options.end());
         Topics topics = kafka.topics();
         TopicCreator.ensure(kafka, List.of(topics.commitments, topics.progress, topics.news, topics.clock));
-        try (TransactionalWriter writer = new TransactionalWriter(kafka, "replay", 1)) {
+        try (TransactionalWriter writer = new TransactionalWriter(kafka, options.instanceId(), "replay")) {
             return new Run(topics, writer, timeline, options).execute();
         }
     }
@@ -88,11 +100,13 @@ public final class Replay {
                     : String.format(", %.1f event-days per second", speed / 86_400)));
             for (Timeline.Step step : steps) {
                 pace(startNanos, step.tickAt());
+                List<ProducerRecord<byte[], byte[]>> registry = new ArrayList<>();
                 List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
                 for (Timeline.Event e : step.events()) {
-                    records.addAll(records(e));
+                    (e.kind().isRegistry() ? registry : records).addAll(records(e));
                 }
                 records.addAll(Ticks.forEveryPartition(topics.clock, partitions, step.tickAt()));
+                writer.write(registry);
                 writer.write(records);
                 long now = System.nanoTime();
                 if (now - lastReport >= TimeUnit.SECONDS.toNanos(1)) {

@@ -39,7 +39,14 @@ import org.vigia.events.ProgressUpdate;
 public record Timeline(Instant start, Instant end, Duration tick, List<Step> steps, int eventsAfterEnd) {
 
     /** What one record of the replay is. */
-    public enum Kind { REGISTRY, AMENDMENT, PROGRESS, NEWS }
+    public enum Kind {
+        REGISTRY, AMENDMENT, PROGRESS, NEWS;
+
+        /** A record of {@code vigia.commitments}: the initial registry or an amendment. */
+        public boolean isRegistry() {
+            return this == REGISTRY || this == AMENDMENT;
+        }
+    }
 
     /** One dataset record at its event time. */
     public record Event(Instant at, Kind kind, int seq, Object value) {

@@ -29,8 +29,8 @@ import org.vigia.events.ProgressUpdate;
 import org.vigia.events.Source;
 import org.vigia.ingest.IngestService;
 import org.vigia.ingest.IngestSettings;
-import org.vigia.ingest.KafkaTestSupport;
 import org.vigia.ingest.KafkaTestSupport.Read;
+import org.vigia.ingest.KafkaTestSupport;
 import org.vigia.kit.Env;
 import org.vigia.kit.KafkaSettings;
 import org.vigia.kit.Principal;
@@ -365,5 +365,64 @@ class IngestApiIT {
         assertThat(progress("read_uncommitted")).extracting(r -> r.value().updateId())
                 .noneMatch(id -> id.startsWith("rejected-"));
         assertThat(service.ready()).isTrue();
+    }
+
+    @Test
+    void theApiCoercesNoScalarANumberAsAStringAnEpochAsAnInstantOrAnOrdinalAsALevel() {
+        HttpResponse<String> percent = post("irm", "{\"updateId\":\"rejected-coerce-1\",\"commitmentId\":\"SCT-1\","
+                + "\"percent\":\"50\",\"reportedAt\":\"2014-01-10T12:00:00Z\"}");
+        HttpResponse<String> epoch = post("irm", "{\"updateId\":\"rejected-coerce-2\",\"commitmentId\":\"SCT-1\","
+                + "\"percent\":50,\"reportedAt\":1417392000}");
+        HttpResponse<String> ordinal = post("irm", "{\"updateId\":\"rejected-coerce-3\",\"commitmentId\":\"SCT-1\","
+                + "\"level\":2,\"reportedAt\":\"2014-01-10T12:00:00Z\"}");
+
+        assertThat(percent.statusCode()).isEqualTo(400);
+        assertThat(percent.body()).contains("{\"field\":\"percent\",\"rule\":\"must be a number, not a string (\\\"50\\\")\"}");
+        assertThat(epoch.statusCode()).isEqualTo(400);
+        assertThat(epoch.body()).contains("\"field\":\"reportedAt\"").contains("not a number (1417392000)");
+        assertThat(ordinal.statusCode()).isEqualTo(400);
+        assertThat(ordinal.body()).contains("\"field\":\"level\"").contains("not a number (2)");
+        assertThat(progressWithPrefix("rejected-coerce", "read_uncommitted")).isEmpty();
+    }
+
+    static String signal(String id, String publishedAt, String weight) {
+        return "{\"id\":\"" + id + "\",\"publishedAt\":\"" + publishedAt + "\",\"outlet\":\"Diario\",\"title\":\"T\","
+                + "\"url\":\"https://example.org/" + id + "\",\"agencies\":[\"PGR\"],\"keywords\":[],\"kind\":\"SCANDAL\","
+                + "\"weight\":" + weight + "}";
+    }
+
+    @Test
+    void pushedNewsIsBoundedLikeThePollersInWeightAndPublicationDate() {
+        HttpResponse<String> heavy = send("POST", "/api/v1/news", "news", "application/json",
+                signal("rejected-heavy", "2014-09-27T10:00:00Z", "1e9"));
+        HttpResponse<String> future = send("POST", "/api/v1/news", "news", "application/json",
+                signal("rejected-2099", "2099-01-01T00:00:00Z", "1.0"));
+        HttpResponse<String> fine = send("POST", "/api/v1/news", "news", "application/json",
+                signal("bounded-ok", "2014-09-27T10:00:00Z", "3.0"));
+
+        assertThat(heavy.statusCode()).isEqualTo(400);
+        assertThat(heavy.body()).contains("\"field\":\"weight\"").contains("must be at most 3.0 (VIGIA_MAX_NEWS_WEIGHT; was 1.0E9)");
+        assertThat(future.statusCode()).as("bad input is the client's error, not a server error").isEqualTo(400);
+        assertThat(future.body()).contains("\"field\":\"publishedAt\"").contains("ahead of the server clock");
+        assertThat(fine.statusCode()).isEqualTo(202);
+        assertThat(KafkaTestSupport.readAll(kafka, kafka.topics().news, "read_uncommitted")).extracting(r -> r.value().id())
+                .contains("bounded-ok").doesNotContain("rejected-heavy", "rejected-2099");
+    }
+
+    @Test
+    void concurrentRequestsAreEachAnsweredAfterTheirCommitAndAllWritten() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = IntStream.range(0, 16)
+                    .mapToObj(i -> pool.submit(() -> post("irm", "[" + update("concurrent-" + i + "-a", "SCT-1", "") + ","
+                            + update("concurrent-" + i + "-b", "PGR-1", "") + "]"))).toList();
+            for (var a : answers) {
+                assertThat(a.get().statusCode()).isEqualTo(202);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(progressWithPrefix("concurrent-", "read_committed")).hasSize(32);
+        assertThat(service.meterRegistry().summary("vigia.ingest.transaction.records").totalAmount()).isPositive();
     }
 }

@@ -24,10 +24,10 @@ import org.vigia.events.NewsKind;
 import org.vigia.events.NewsSignal;
 import org.vigia.ingest.IngestService;
 import org.vigia.ingest.IngestSettings;
-import org.vigia.ingest.KafkaTestSupport;
 import org.vigia.ingest.KafkaTestSupport.Read;
-import org.vigia.ingest.api.IngestMetrics;
+import org.vigia.ingest.KafkaTestSupport;
 import org.vigia.ingest.kafka.TransactionalWriter;
+import org.vigia.ingest.metrics.IngestMetrics;
 import org.vigia.kit.KafkaSettings;
 import org.vigia.kit.TopicCreator;
 
@@ -77,7 +77,7 @@ class FeedPollerIT {
     FeedPoller poller(FeedsConfig config) {
         TopicCreator.ensure(kafka, List.of(kafka.topics().news));
         if (writer == null) {
-            writer = new TransactionalWriter(kafka, "test", 1);
+            writer = new TransactionalWriter(kafka, "test", "poller");
         }
         return new FeedPoller(config, kafka, new NewsWriter(writer, kafka.topics(), new IngestMetrics(registry)), registry,
                 Clock.systemUTC());

@@ -24,8 +24,8 @@ import org.vigia.events.Commitment;
 import org.vigia.events.NewsSignal;
 import org.vigia.events.ProgressUpdate;
 import org.vigia.events.Tick;
-import org.vigia.ingest.KafkaTestSupport;
 import org.vigia.ingest.KafkaTestSupport.Read;
+import org.vigia.ingest.KafkaTestSupport;
 import org.vigia.ingest.kafka.TransactionalWriter;
 import org.vigia.kit.KafkaSettings;
 import org.vigia.kit.TopicCreator;
@@ -123,6 +123,32 @@ class ReplayIT {
         // u2 did reach the log, inside the transaction that was then aborted
         assertThat(KafkaTestSupport.readAll(kafka, kafka.topics().progress, "read_uncommitted"))
                 .extracting(r -> r.value().updateId()).contains("u2").doesNotContain("u3");
+    }
+
+    @Test
+    void aStepsRegistryRecordsAreCommittedInTheirOwnTransactionBeforeTheStepsOtherRecordsAndTicks() throws Exception {
+        KafkaSettings kafka = KafkaTestSupport.kafka();
+        // The news topic refuses records over 1,000 bytes: the second transaction of step 3 fails.
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            admin.createTopics(List.of(new NewTopic(kafka.topics().news.name(), 3, (short) 1)
+                    .configs(Map.of("max.message.bytes", "1000")))).all().get();
+        }
+        Path ds = DatasetFiles.write(dir, "[" + commitment("C1", "PGR", "2014-01-01", "2014-01-10") + "]",
+                update("u1", "C1", 10, "2014-01-02T10:00:00Z") + "\n" + update("u2", "C1", 20, "2014-01-03T10:00:00Z") + "\n",
+                news("big", "2014-01-03T11:00:00Z", "PGR").replace("\"title\":\"t\"", "\"title\":\"" + "x".repeat(990) + "\""),
+                "{\"at\":\"2014-01-03T09:00:00Z\",\"commitment\":" + commitment("C1", "PGR", "2014-01-01", "2014-02-01") + "}\n");
+
+        assertThatThrownBy(() -> Replay.run(kafka, ds, ReplayOptions.defaults()))
+                .isInstanceOf(TransactionalWriter.WriteFailedException.class);
+
+        assertThat(KafkaTestSupport.readCommitted(kafka, kafka.topics().commitments))
+                .extracting(r -> Instant.ofEpochMilli(r.timestamp()) + "/" + r.value().dueDate())
+                .as("the amendment of step 3 was committed on its own, before the step's transaction failed")
+                .containsExactly("2014-01-01T00:00:00Z/2014-01-10", "2014-01-03T09:00:00Z/2014-02-01");
+        assertThat(KafkaTestSupport.readCommitted(kafka, kafka.topics().progress)).extracting(r -> r.value().updateId())
+                .containsExactly("u1");
+        assertThat(KafkaTestSupport.readCommitted(kafka, kafka.topics().clock)).extracting(r -> r.value().at())
+                .allMatch(at -> at.isBefore(Instant.parse("2014-01-04T00:00:00Z"))).hasSize(3 * 3);
     }
 
     @Test

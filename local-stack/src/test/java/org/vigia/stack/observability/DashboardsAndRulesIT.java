@@ -49,13 +49,20 @@ class DashboardsAndRulesIT {
         }
     }
 
+    /**
+     * Service metrics the deploy files already use while the service-kit change that adds
+     * them is still under way: {@code vigia_ready} (1 ready, 0 not; label {@code service}).
+     * Not required to be exported yet; delete the entry once every service exports it.
+     */
+    static final Set<String> AWAITED_FROM_SERVICES = Set.of("vigia_ready");
+
     @Test
     void everyMetricTheDashboardsAndRulesUseIsExportedByAService() {
-        Map<String, Set<String>> used = deploy.metricsUsed();
+        Map<String, Set<String>> used = deploy.metricsUsed(DeployFiles.Source.SERVICE);
         // If the parser broke and found nothing, this test would pass vacuously: pin a few.
         assertThat(used).containsKeys("vigia_commitments", "vigia_update_to_status_latency_seconds_bucket",
                 "vigia_alert_to_email_latency_seconds_bucket", "vigia_processor_clock_ticks_total",
-                "kafka_consumer_fetch_manager_records_lag_max", "vigia_ingest_updates_rejected_total");
+                "kafka_consumer_fetch_manager_records_lag_max", "vigia_ingest_updates_rejected_total", "vigia_ready");
 
         // The samples are compared by name (x_bucket, x_count and x_total included), so a
         // histogram panel needs the histogram's buckets, not just its count.
@@ -66,6 +73,7 @@ class DashboardsAndRulesIT {
                     observed.ports().values().forEach(port -> exported.addAll(ObservedStack.sampleNames(observed.scrape(port))));
                     Map<String, Set<String>> missing = new TreeMap<>(used);
                     missing.keySet().removeAll(exported);
+                    missing.keySet().removeAll(AWAITED_FROM_SERVICES);
                     assertThat(missing).as("metrics that dashboards or rules use but no service exports (metric → where used)")
                             .isEmpty();
                 });

@@ -18,11 +18,30 @@ import java.util.stream.Stream;
 /**
  * The deployment files under {@code deploy/} as the tests read them: every PromQL
  * expression of the Grafana dashboards and of the Prometheus rules, and the metric names
- * those expressions use.
+ * those expressions use, by who exports them.
  */
 final class DeployFiles {
-    /** Series Prometheus makes up itself; no service exports them. */
-    private static final Set<String> SYNTHETIC = Set.of("up", "ALERTS", "ALERTS_FOR_STATE");
+    /**
+     * Who exports a metric the deploy files use: a Vigía service, the Kafka exporter, the
+     * proxy (HAProxy's exporter and the replica count it publishes), or Prometheus itself.
+     */
+    enum Source {
+        SERVICE, KAFKA_EXPORTER, PROXY, PROMETHEUS;
+
+        static Source of(String metric) {
+            if (Set.of("up", "ALERTS", "ALERTS_FOR_STATE").contains(metric) || metric.startsWith("scrape_")) {
+                return PROMETHEUS;
+            }
+            if (metric.startsWith("kafka_brokers") || metric.startsWith("kafka_broker_info")
+                    || metric.startsWith("kafka_topic_") || metric.startsWith("kafka_consumergroup")) {
+                return KAFKA_EXPORTER;
+            }
+            if (metric.startsWith("haproxy_") || metric.equals("vigia_expected_replicas")) {
+                return PROXY;
+            }
+            return SERVICE;
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -96,12 +115,12 @@ final class DeployFiles {
         return queries;
     }
 
-    /** Metric name → where it is used, for every metric a service must export. */
-    Map<String, Set<String>> metricsUsed() {
+    /** Metric name → where it is used, for every metric of the given source. */
+    Map<String, Set<String>> metricsUsed(Source source) {
         Map<String, Set<String>> used = new TreeMap<>();
         Stream.concat(dashboardQueries().stream(), ruleQueries().stream()).forEach(q -> {
             for (String name : PromQl.metricNames(q.expr())) {
-                if (!SYNTHETIC.contains(name) && !name.startsWith("scrape_")) {
+                if (Source.of(name) == source) {
                     used.computeIfAbsent(name, n -> new TreeSet<>()).add(q.where());
                 }
             }

@@ -72,7 +72,6 @@ final class ObservedStack implements AutoCloseable {
         vars.put("VIGIA_DATA_DIR", dataDir.toString());
         vars.put("VIGIA_TOPIC_PREFIX", id + ".");
         vars.put("VIGIA_APPLICATION_ID", id + "-processor");
-        vars.put("VIGIA_CONSUMER_GROUP", id + "-alerts");
         vars.put("VIGIA_INGEST_PORT", "0");
         vars.put("VIGIA_PROCESSOR_PORT", "0");
         vars.put("VIGIA_ALERT_PORT", "0");

@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * RFC 4180 CSV for the list endpoints, because CSOs work in spreadsheets. Cells that a
- * spreadsheet would run as a formula ({@code = + @}) are prefixed with an apostrophe.
+ * RFC 4180 CSV for the list endpoints, because CSOs work in spreadsheets. Text cells that a
+ * spreadsheet would run as a formula (starting with {@code = + - @}, a tab or a carriage return)
+ * are prefixed with an apostrophe; numbers are left as they are.
  */
 public final class Csv {
+    /** Characters with which a spreadsheet starts a formula (OWASP's list for CSV injection). */
+    static final String FORMULA_LEADS = "=+-@\t\r";
+
     private Csv() {
     }
 
@@ -35,7 +39,7 @@ public final class Csv {
             return "";
         }
         String s = value.toString();
-        if (!s.isEmpty() && "=+@\t\r".indexOf(s.charAt(0)) >= 0) {
+        if (!(value instanceof Number) && !s.isEmpty() && FORMULA_LEADS.indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }
         if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {

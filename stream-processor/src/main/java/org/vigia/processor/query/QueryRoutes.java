@@ -2,32 +2,36 @@ package org.vigia.processor.query;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.vigia.events.Alert;
-import org.vigia.events.CommitmentStatus;
+import java.util.stream.Collectors;
+import org.vigia.events.ValidationException;
+import org.vigia.events.Violation;
 import org.vigia.kit.ApiErrors;
+import org.vigia.processor.topology.StoreNames;
+import org.vigia.processor.topology.rollup.Rollup;
 
 /**
- * The read-only query API (DESIGN §5), public by design. {@code /api/v1/...} answers for every
- * key from any instance; {@code /internal/v1/...} answers from this instance's stores only and
- * is what other instances call when forwarding.
+ * The read-only query API, public by design. {@code /api/v1/...} answers for every key from any
+ * instance; {@code /internal/v1/...} answers from this instance's stores only, for the partitions
+ * asked ({@code partition}, {@code partitions}, {@code stale}), and is what other instances call.
+ *
+ * <p>Freshness travels in headers, so the bodies keep their shape: {@value #STALE_HEADER}
+ * {@code true} when part of the answer came from a standby copy, {@value #LAG_HEADER} how many
+ * records that copy is behind, {@value #MISSING_HEADER} the partitions no instance could answer.
  */
 public final class QueryRoutes {
+    public static final String STALE_HEADER = "Vigia-Stale";
+    public static final String LAG_HEADER = "Vigia-Lag-Records";
+    public static final String MISSING_HEADER = "Vigia-Missing-Partitions";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final int DEFAULT_ALERTS = 50;
     private static final int MAX_ALERTS = 1000;
-
-    private static final List<String> STATUS_COLUMNS = List.of("commitmentId", "planId", "agency", "sector", "title",
-            "completion", "verifiedCompletion", "state", "disputed", "evidenceMissing", "lastProgressAt", "lastUpdateAt",
-            "daysWithoutProgress", "projectedCompletion", "asOf");
-    private static final List<String> ALERT_COLUMNS = List.of("raisedAt", "alertId", "type", "status", "severity",
-            "planId", "agency", "sector", "commitmentId", "title", "summary");
 
     private QueryRoutes() {
     }
@@ -35,31 +39,87 @@ public final class QueryRoutes {
     public static void register(RoutesConfig routes, Supplier<QueryService> queries) {
         routes.exception(QueryUnavailableException.class,
                 (e, ctx) -> ApiErrors.respond(ctx.header("Retry-After", "2"), 503, e.getMessage()));
-
-        routes.get("/api/v1/commitments", ctx -> statuses(ctx, queries.get().commitments(Filters.from(ctx))));
-        routes.get("/api/v1/commitments/{id}", ctx -> one(ctx, id -> queries.get().commitment(id)));
-        routes.get("/api/v1/commitments/{id}/history", ctx -> one(ctx, id -> queries.get().history(id)));
-        routes.get("/api/v1/sectors", ctx -> rollups(ctx, "sector", queries.get().sectors(Filters.plan(ctx))));
-        routes.get("/api/v1/agencies", ctx -> rollups(ctx, "agency", queries.get().agencies(Filters.plan(ctx))));
-        routes.get("/api/v1/alerts", ctx -> alerts(ctx, queries.get().alerts(Filters.plan(ctx),
-                Filters.limit(ctx, DEFAULT_ALERTS, MAX_ALERTS))));
-
-        routes.get("/internal/v1/commitments", ctx -> ApiErrors.json(ctx, 200,
-                queries.get().local().commitments(Filters.from(ctx))));
-        routes.get("/internal/v1/commitments/{id}", ctx -> one(ctx, id -> queries.get().local().commitment(id)));
-        routes.get("/internal/v1/commitments/{id}/history",
-                ctx -> one(ctx, id -> queries.get().local().history(id)));
-        routes.get("/internal/v1/sectors", ctx -> ApiErrors.json(ctx, 200,
-                queries.get().local().sectors(Filters.plan(ctx))));
-        routes.get("/internal/v1/agencies", ctx -> ApiErrors.json(ctx, 200,
-                queries.get().local().agencies(Filters.plan(ctx))));
-        routes.get("/internal/v1/alerts", ctx -> ApiErrors.json(ctx, 200,
-                queries.get().local().alerts(Filters.plan(ctx), Filters.limit(ctx, DEFAULT_ALERTS, MAX_ALERTS))));
+        publicRoutes(routes, queries);
+        internalRoutes(routes, queries);
     }
 
-    private static void one(Context ctx, Function<String, Optional<Map<String, Object>>> lookup) {
+    private static void publicRoutes(RoutesConfig routes, Supplier<QueryService> queries) {
+        routes.get("/api/v1/plans", ctx -> list(ctx, queries.get().plans(Filters.plan(ctx)), CsvViews::plans));
+        routes.get("/api/v1/commitments", ctx -> list(ctx, queries.get().commitments(Filters.from(ctx),
+                Filters.asOf(ctx)), CsvViews::statuses));
+        routes.get("/api/v1/commitments/{id}", ctx -> one(ctx, id -> queries.get().commitment(id), null));
+        routes.get("/api/v1/commitments/{id}/history", ctx -> one(ctx, id -> queries.get().history(id), null));
+        routes.get("/api/v1/commitments/{id}/series", ctx -> one(ctx, id -> queries.get().series(id,
+                Filters.date(ctx, "to")), CsvViews::series));
+        routes.get("/api/v1/commitments/{id}/alerts", ctx -> one(ctx, id -> queries.get().commitmentAlerts(id),
+                CsvViews::alerts));
+        for (Rollup.Kind kind : Rollup.Kind.values()) {
+            String path = kind == Rollup.Kind.SECTOR ? "/api/v1/sectors" : "/api/v1/agencies";
+            String group = kind == Rollup.Kind.SECTOR ? "sector" : "agency";
+            routes.get(path, ctx -> list(ctx, queries.get().rollups(kind, Filters.plan(ctx), Filters.asOf(ctx)),
+                    rows -> CsvViews.rollups(group, rows)));
+            routes.get(path + "/series", ctx -> list(ctx, queries.get().groupSeries(kind, Filters.plan(ctx),
+                    Filters.group(ctx, kind), Filters.days(ctx)), rows -> CsvViews.groupSeries(group, rows)));
+        }
+        routes.get("/api/v1/alerts", ctx -> list(ctx, queries.get().alerts(Filters.alerts(ctx, DEFAULT_ALERTS,
+                MAX_ALERTS)), CsvViews::alerts));
+    }
+
+    private static void internalRoutes(RoutesConfig routes, Supplier<QueryService> queries) {
+        routes.get("/internal/v1/plans", ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
+                l.plans(Filters.plan(ctx), ps, stale), StoreNames.REGISTRY));
+        routes.get("/internal/v1/commitments", ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
+                l.commitments(Filters.from(ctx), Filters.asOf(ctx), ps, stale), StoreNames.LEDGER));
+        routes.get("/internal/v1/commitments/{id}", ctx -> localOne(ctx, (id, p, stale) ->
+                queries.get().local().commitment(id, p, stale)));
+        routes.get("/internal/v1/commitments/{id}/history", ctx -> localOne(ctx, (id, p, stale) ->
+                queries.get().local().history(id, p, stale)));
+        routes.get("/internal/v1/commitments/{id}/series", ctx -> localOne(ctx, (id, p, stale) ->
+                queries.get().local().series(id, p, stale, Filters.date(ctx, "to"))));
+        routes.get("/internal/v1/commitments/{id}/alerts", ctx -> localOne(ctx, (id, p, stale) ->
+                queries.get().local().commitmentAlerts(id, p, stale)));
+        for (Rollup.Kind kind : Rollup.Kind.values()) {
+            String path = kind == Rollup.Kind.SECTOR ? "/internal/v1/sectors" : "/internal/v1/agencies";
+            routes.get(path, ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
+                    l.rollups(kind, Filters.plan(ctx), Filters.asOf(ctx), ps, stale), StoreNames.ROLLUPS));
+            routes.get(path + "/series", ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
+                    l.groupSeries(kind, Filters.plan(ctx), Filters.group(ctx, kind), Filters.days(ctx), ps, stale),
+                    StoreNames.ROLLUP_DAILY));
+        }
+        routes.get("/internal/v1/alerts/judge", ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
+                l.alerts(Filters.alerts(ctx, DEFAULT_ALERTS, MAX_ALERTS), ps, List.of(), stale), StoreNames.ALERT_LOG));
+        routes.get("/internal/v1/alerts/heat", ctx -> local(ctx, queries.get().local(), (l, ps, stale) ->
+                l.alerts(Filters.alerts(ctx, DEFAULT_ALERTS, MAX_ALERTS), List.of(), ps, stale),
+                StoreNames.AGENCY_ALERT_LOG));
+    }
+
+    @FunctionalInterface
+    private interface LocalList {
+        List<?> apply(LocalStores local, Set<Integer> partitions, boolean stale);
+    }
+
+    @FunctionalInterface
+    private interface LocalKey {
+        Optional<?> apply(String id, int partition, boolean stale);
+    }
+
+    private static void local(Context ctx, LocalStores stores, LocalList list, String store) {
+        Set<Integer> partitions = partitions(ctx.queryParam("partitions"));
+        boolean stale = "true".equals(ctx.queryParam("stale"));
+        List<?> rows = list.apply(stores, partitions, stale);
+        if (stale) {
+            ctx.header(LAG_HEADER, String.valueOf(partitions.stream().mapToLong(p -> stores.lag(store, p)).max()
+                    .orElse(0)));
+        }
+        ApiErrors.json(ctx, 200, rows);
+    }
+
+    private static void localOne(Context ctx, LocalKey lookup) {
         String id = ctx.pathParam("id");
-        Optional<Map<String, Object>> found = ID.matcher(id).matches() ? lookup.apply(id) : Optional.empty();
+        int partition = partitions(ctx.queryParam("partition")).stream().findFirst()
+                .orElseThrow(() -> invalid("partition", "is required"));
+        boolean stale = "true".equals(ctx.queryParam("stale"));
+        Optional<?> found = ID.matcher(id).matches() ? lookup.apply(id, partition, stale) : Optional.empty();
         if (found.isPresent()) {
             ApiErrors.json(ctx, 200, found.get());
         } else {
@@ -67,44 +127,67 @@ public final class QueryRoutes {
         }
     }
 
+    private static Set<Integer> partitions(String raw) {
+        Set<Integer> out = new TreeSet<>();
+        if (raw == null || raw.isBlank()) {
+            return out;
+        }
+        for (String part : raw.split(",")) {
+            try {
+                out.add(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException e) {
+                throw invalid("partitions", "must be a comma-separated list of partition numbers (was '" + raw + "')");
+            }
+        }
+        return out;
+    }
+
+    private static ValidationException invalid(String field, String rule) {
+        return new ValidationException(List.of(new Violation(field, rule)));
+    }
+
+    private static void freshness(Context ctx, Answer<?> answer) {
+        if (answer.stale()) {
+            ctx.header(STALE_HEADER, "true");
+            ctx.header(LAG_HEADER, String.valueOf(answer.lagRecords()));
+        }
+        if (!answer.missingPartitions().isEmpty()) {
+            ctx.header(MISSING_HEADER, answer.missingPartitions().stream().map(String::valueOf)
+                    .collect(Collectors.joining(",")));
+        }
+    }
+
+    /** One commitment's answer, as JSON or (where {@code csv} is given and asked for) CSV; 404 if unknown. */
+    private static <T> void one(Context ctx, Function<String, Answer<Optional<T>>> lookup, Function<T, String> csv) {
+        String id = ctx.pathParam("id");
+        Answer<Optional<T>> found = ID.matcher(id).matches() ? lookup.apply(id) : Answer.fresh(Optional.empty());
+        freshness(ctx, found);
+        if (found.value().isEmpty()) {
+            ApiErrors.respond(ctx, 404, "no commitment '" + id + "' in the registry");
+        } else if (csv == null || !wantsCsv(ctx)) {
+            ApiErrors.json(ctx, 200, found.value().get());
+        } else {
+            csv(ctx, csv.apply(found.value().get()));
+        }
+    }
+
+    private static <T> void list(Context ctx, Answer<List<T>> answer, Function<List<T>, String> csv) {
+        freshness(ctx, answer);
+        if (wantsCsv(ctx)) {
+            csv(ctx, csv.apply(answer.value()));
+        } else {
+            ApiErrors.json(ctx, 200, answer.value());
+        }
+    }
+
     private static boolean wantsCsv(Context ctx) {
         // ?format=csv lets a plain link (the panel's download, a spreadsheet's web import) ask for CSV.
         String accept = ctx.header("Accept");
         return "csv".equalsIgnoreCase(ctx.queryParam("format"))
-                || accept != null && accept.toLowerCase().contains("text/csv");
+                || accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/csv");
     }
 
     private static void csv(Context ctx, String body) {
         ctx.status(200).contentType("text/csv; charset=utf-8").result(body);
-    }
-
-    private static void statuses(Context ctx, List<CommitmentStatus> list) {
-        if (!wantsCsv(ctx)) {
-            ApiErrors.json(ctx, 200, list);
-            return;
-        }
-        csv(ctx, Csv.write(STATUS_COLUMNS, list, s -> Arrays.asList(s.commitmentId(), s.planId(), s.agency(),
-                s.sector(), s.title(), s.completion(), s.verifiedCompletion(), s.state(), s.disputed(),
-                s.evidenceMissing(), s.lastProgressAt(), s.lastUpdateAt(), s.daysWithoutProgress(),
-                s.projectedCompletion(), s.asOf())));
-    }
-
-    private static void rollups(Context ctx, String group, List<RollupView> list) {
-        if (!wantsCsv(ctx)) {
-            ApiErrors.json(ctx, 200, list);
-            return;
-        }
-        csv(ctx, Csv.write(List.of("planId", group, "commitments", "completed", "stalled", "atRisk", "overdue",
-                "meanCompletion", "asOf"), list, r -> Arrays.asList(r.planId(), r.group(), r.commitments(),
-                r.completed(), r.stalled(), r.atRisk(), r.overdue(), r.meanCompletion(), r.asOf())));
-    }
-
-    private static void alerts(Context ctx, List<Alert> list) {
-        if (!wantsCsv(ctx)) {
-            ApiErrors.json(ctx, 200, list);
-            return;
-        }
-        csv(ctx, Csv.write(ALERT_COLUMNS, list, a -> Arrays.asList(a.raisedAt(), a.alertId(), a.type(), a.status(),
-                a.severity(), a.planId(), a.agency(), a.sector(), a.commitmentId(), a.title(), a.summary())));
     }
 }

@@ -2,9 +2,10 @@ package org.vigia.processor.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vigia.events.CommitmentState;
-import org.vigia.processor.topology.Rollup;
+import org.vigia.processor.topology.rollup.Rollup;
 
 /**
  * A sector's or an agency's roll-up as the query API shows it: exactly one of {@code sector}
@@ -12,20 +13,21 @@ import org.vigia.processor.topology.Rollup;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RollupView(String planId, String sector, String agency, int commitments, int completed, int stalled,
-                         int atRisk, int overdue, double meanCompletion, Map<String, Integer> states, Instant asOf) {
+                         int atRisk, int overdue, double meanCompletion, Double meanVerifiedCompletion,
+                         Map<String, Integer> states, Instant asOf) {
 
-    static RollupView sector(Rollup r) {
-        return of(r, r.group, null);
-    }
-
-    static RollupView agency(Rollup r) {
-        return of(r, null, r.group);
-    }
-
-    private static RollupView of(Rollup r, String sector, String agency) {
-        return new RollupView(r.planId, sector, agency, r.commitments, r.count(CommitmentState.COMPLETED.name()),
-                r.count(CommitmentState.STALLED.name()), r.count(CommitmentState.AT_RISK.name()),
-                r.count(CommitmentState.OVERDUE.name()), r.meanCompletion(), Map.copyOf(r.states), r.asOf);
+    static RollupView of(Rollup r) {
+        Map<String, Integer> states = new LinkedHashMap<>();
+        for (CommitmentState s : CommitmentState.values()) {
+            if (r.count(s) != 0) {
+                states.put(s.name(), r.count(s));
+            }
+        }
+        boolean sector = r.kind == Rollup.Kind.SECTOR;
+        return new RollupView(r.planId, sector ? r.group : null, sector ? null : r.group, r.commitments,
+                r.count(CommitmentState.COMPLETED), r.count(CommitmentState.STALLED), r.count(CommitmentState.AT_RISK),
+                r.count(CommitmentState.OVERDUE), r.meanCompletion(), r.meanVerifiedCompletion(), states,
+                r.asOf == Long.MIN_VALUE ? null : Instant.ofEpochMilli(r.asOf));
     }
 
     String group() {

@@ -3,7 +3,7 @@ package org.vigia.processor.topology;
 import java.time.Duration;
 
 /**
- * The numbers that turn facts into states and alerts (DESIGN §4), all configuration.
+ * The numbers that turn facts into states and alerts, all configuration.
  *
  * @param stallAfterDays    days without progress after which a commitment stalls, unless it sets its own
  * @param disputePoints     gap between the official and the verified view that makes a dispute

@@ -10,7 +10,15 @@ public interface TopologyObserver {
     TopologyObserver NONE = new TopologyObserver() {
     };
 
-    default void tick(long tickEpochMillis) {
+    /** A clock tick moved a judge task's stream time to {@code streamTimeMillis}. */
+    default void tick(long streamTimeMillis) {
+    }
+
+    /**
+     * A judge task judged what had come due: {@code woken} commitments were looked at, in
+     * {@code nanos} of processing time (wall clock, for the metric only; the topology never reads it).
+     */
+    default void dueJudged(int woken, long nanos) {
     }
 
     default void alert(Alert alert) {
@@ -18,5 +26,13 @@ public interface TopologyObserver {
 
     /** A status was written because of an update whose Kafka record timestamp is given. */
     default void statusAfterUpdate(long updateRecordTimestamp) {
+    }
+
+    /** A record arrived behind its task's watermark (stream time minus the grace): applied, but late. */
+    default void late(String input) {
+    }
+
+    /** A progress update whose (commitmentId, reporter, updateId) was seen before: ignored. */
+    default void duplicate() {
     }
 }

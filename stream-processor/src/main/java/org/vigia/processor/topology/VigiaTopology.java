@@ -1,42 +1,63 @@
 package org.vigia.processor.topology;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.vigia.events.Alert;
-import org.vigia.events.CommitmentStatus;
 import org.vigia.events.Topic;
 import org.vigia.events.Topics;
+import org.vigia.processor.topology.heat.AgencyHeat;
+import org.vigia.processor.topology.heat.HeatInput;
+import org.vigia.processor.topology.heat.HeatProcessor;
+import org.vigia.processor.topology.judge.CommitmentJudge;
+import org.vigia.processor.topology.judge.HistoryEntry;
+import org.vigia.processor.topology.judge.JudgeOutput;
+import org.vigia.processor.topology.judge.LedgerCodec;
+import org.vigia.processor.topology.judge.RegistryCodec;
+import org.vigia.processor.topology.judge.SeriesPoint;
+import org.vigia.processor.topology.rollup.Rollup;
+import org.vigia.processor.topology.rollup.RollupDelta;
+import org.vigia.processor.topology.rollup.RollupHistory;
 
 /**
- * The Vigía topology, a pure function of its settings.
+ * The Vigía topology, a pure function of its settings. Three sub-topologies, and no task reads
+ * a topic it feeds:
  *
  * <pre>
- * commitments ─┐
- * progress ────┼─▶ commitment-judge ──▶ commitment-status ─▶ status table ─▶ sector-rollup ─▶ sector-completion
- * clock ───────┤        │  └──────────▶ alerts ◀──┐                      └─▶ agency-rollup
- *              │        └─▶ agency-membership ─┐  │      alerts ─▶ alerts-by-plan ─▶ alert-timeline
- * news ────────┴──────────────────────────────┴─▶ news-heat
+ * commitments ─┐                      ┌─▶ commitment-status
+ * progress ────┼─▶ commitment-judge ──┼─▶ alerts ◀───────────────────────┐
+ * clock ───────┘   (by commitment)    ├─▶ judge-to-heat ─┐               │
+ *                                     │  news ───────────┴─▶ news-heat ──┘ (by agency)
+ *                                     └─▶ rollup-deltas ───▶ rollup-aggregate ─▶ sector-completion
+ *                                                         └▶ rollup-history     (by plan and group)
  * </pre>
  *
- * <p>The clock topic has a single source node feeding both the judge and the news heat, so
- * commitments, progress, news, the clock and the membership topic form one sub-topology:
- * task <i>p</i> reads partition <i>p</i> of each, and every task sees every tick.
+ * <p>The judge reads only the registry, progress and the clock; the heat learns which agencies
+ * have unfinished commitments, and how far every judge partition has judged, from the
+ * judge-to-heat topic; the roll-ups sum small integer deltas, so they do not depend on the
+ * order in which the judge's partitions deliver them. The query API reads the stores directly.
  */
 public final class VigiaTopology {
     private VigiaTopology() {
@@ -45,102 +66,121 @@ public final class VigiaTopology {
     public static Topology build(TopologySettings settings) {
         Topics t = settings.topics();
         StreamsBuilder builder = new StreamsBuilder();
-        Serde<String> keys = Serdes.String();
-        Serde<CommitmentStatus> statusSerde = t.commitmentStatus.valueSerde();
         Serde<Alert> alertSerde = t.alerts.valueSerde();
+        Duration retention = settings.historyRetention();
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.LEDGER), keys,
-                new InternalSerde<>(CommitmentLedger.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.JUDGE_CLOCK), keys,
-                Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.AGENCY_HEAT), keys,
-                new InternalSerde<>(AgencyHeat.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.HEAT_CLOCK), keys,
-                Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_TIMELINE),
-                keys, new InternalSerde<>(AlertTimeline.class)));
-
-        KStream<String, Input> commitments = source(builder, t.commitments, "commitments")
-                .mapValues(c -> Input.of(c), Named.as("commitments-as-input"));
-        KStream<String, Input> progress = source(builder, t.progress, "progress")
+        judgeStores(builder, alertSerde, retention);
+        KStream<String, Object> registry = source(builder, t.commitments, "commitments")
+                .mapValues((id, c) -> c == null ? new Withdrawal(id) : (Object) c, Named.as("registry-input"));
+        KStream<String, Object> progress = source(builder, t.progress, "progress")
                 .filter((k, v) -> v != null, Named.as("progress-without-tombstones"))
-                .mapValues(u -> Input.of(u), Named.as("progress-as-input"));
-        KStream<String, Input> clock = source(builder, t.clock, "clock")
+                .mapValues(v -> (Object) v, Named.as("progress-input"));
+        KStream<String, Object> clock = source(builder, t.clock, "clock")
                 .filter((k, v) -> v != null, Named.as("clock-without-tombstones"))
-                .mapValues(tick -> Input.of(tick), Named.as("clock-as-input"));
-        KStream<String, Input> news = source(builder, t.news, "news")
-                .filter((k, v) -> v != null, Named.as("news-without-tombstones"))
-                .mapValues(n -> Input.of(n), Named.as("news-as-input"));
-
-        KStream<String, Emission> judged = commitments
+                .mapValues(v -> (Object) v, Named.as("clock-input"));
+        KStream<String, JudgeOutput> judged = registry
                 .merge(progress, Named.as("judge-inputs-progress"))
                 .merge(clock, Named.as("judge-inputs-clock"))
-                .process(() -> new CommitmentJudge(settings.thresholds(), settings.observer()),
-                        Named.as("commitment-judge"), StoreNames.LEDGER, StoreNames.JUDGE_CLOCK);
+                .process(() -> new CommitmentJudge(settings), Named.as("commitment-judge"), StoreNames.REGISTRY,
+                        StoreNames.LEDGER, StoreNames.REPORTS, StoreNames.DUE_INDEX, StoreNames.JUDGE_CLOCK,
+                        StoreNames.SERIES, StoreNames.COMMITMENT_ALERTS, StoreNames.ALERT_LOG);
 
-        KStream<String, Input> memberships = only(judged, Emission.Kind.MEMBERSHIP, "membership")
-                .mapValues(Emission::membership, Named.as("membership-value"))
-                .repartition(Repartitioned.with(keys, new InternalSerde<>(Membership.class))
-                        .withName("agency-membership").withNumberOfPartitions(settings.partitions()))
-                .mapValues(m -> Input.of(m), Named.as("membership-as-input"));
-        KStream<String, Emission> heated = news
-                .merge(clock, Named.as("heat-inputs-clock"))
-                .merge(memberships, Named.as("heat-inputs-membership"))
-                .process(() -> new HeatProcessor(settings.thresholds(), settings.observer()),
-                        Named.as("news-heat"), StoreNames.AGENCY_HEAT, StoreNames.HEAT_CLOCK);
+        // The judge forwards each output to the one child named for its kind: no predicates to run.
+        judged.mapValues(v -> ((JudgeOutput.Status) v).status(), Named.as(JudgeOutput.TO_STATUS))
+                .to(t.commitmentStatus.name(), Produced.with(Serdes.String(), t.commitmentStatus.valueSerde())
+                        .withName("commitment-status-sink"));
+        judged.mapValues(v -> ((JudgeOutput.AlertOut) v).alert(), Named.as(JudgeOutput.TO_ALERTS))
+                .to(t.alerts.name(), Produced.with(Serdes.String(), alertSerde).withName("judge-alerts-sink"));
 
-        KStream<String, CommitmentStatus> statuses = only(judged, Emission.Kind.STATUS, "status")
-                .mapValues(Emission::status, Named.as("status-value"));
-        statuses.to(t.commitmentStatus.name(), Produced.with(keys, statusSerde).withName("commitment-status-sink"));
-        KTable<String, CommitmentStatus> statusTable = statuses.toTable(Named.as("status-table"),
-                Materialized.<String, CommitmentStatus, KeyValueStore<Bytes, byte[]>>as(StoreNames.STATUS)
-                        .withKeySerde(keys).withValueSerde(statusSerde));
-
-        KStream<String, Alert> alerts = only(judged, Emission.Kind.ALERT, "judge-alert")
-                .merge(only(heated, Emission.Kind.ALERT, "heat-alert"), Named.as("all-alerts"))
-                .mapValues(Emission::alert, Named.as("alert-value"));
-        alerts.to(t.alerts.name(), Produced.with(keys, alertSerde).withName("alerts-sink"));
-        alerts.flatMap((key, alert) -> planKeys(alert), Named.as("alert-by-plan-key"))
-                .repartition(Repartitioned.with(keys, alertSerde).withName("alerts-by-plan"))
-                .process(AlertTimelineProcessor::new, Named.as("alert-timeline-writer"), StoreNames.ALERT_TIMELINE);
-
-        rollup(statusTable, "sector", StoreNames.SECTOR_ROLLUP, new RollupAggregator(CommitmentStatus::sector))
-                .toStream(Named.as("sector-rollup-changes"))
-                .mapValues(r -> r == null || r.commitments == 0 ? null : RollupAggregator.toSectorCompletion(r),
-                        Named.as("sector-completion-value"))
-                .to(t.sectorCompletion.name(), Produced.with(keys, t.sectorCompletion.valueSerde())
-                        .withName("sector-completion-sink"));
-        rollup(statusTable, "agency", StoreNames.AGENCY_ROLLUP, new RollupAggregator(CommitmentStatus::agency));
+        heat(builder, settings, judged.mapValues(v -> ((JudgeOutput.ToHeat) v).input(), Named.as(JudgeOutput.TO_HEAT)),
+                alertSerde);
+        rollups(builder, settings, judged.mapValues(v -> ((JudgeOutput.ToRollup) v).delta(),
+                Named.as(JudgeOutput.TO_ROLLUP)));
         return builder.build();
+    }
+
+    private static void judgeStores(StreamsBuilder builder, Serde<Alert> alertSerde, Duration retention) {
+        builder.addStateStore(kv(StoreNames.REGISTRY, Serdes.String(), new RegistryCodec()).withCachingEnabled());
+        builder.addStateStore(kv(StoreNames.LEDGER, Serdes.String(), new LedgerCodec()).withCachingDisabled());
+        builder.addStateStore(kv(StoreNames.REPORTS, Serdes.Bytes(), new HistoryEntry.Codec()).withCachingDisabled());
+        builder.addStateStore(kv(StoreNames.DUE_INDEX, Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
+        builder.addStateStore(kv(StoreNames.JUDGE_CLOCK, Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(window(StoreNames.SERIES, retention, false, new SeriesPoint.Codec()).withCachingDisabled());
+        builder.addStateStore(window(StoreNames.COMMITMENT_ALERTS, retention, true, alertSerde).withCachingDisabled());
+        builder.addStateStore(kv(StoreNames.ALERT_LOG, Serdes.Bytes(), alertSerde).withCachingDisabled());
+    }
+
+    private static void heat(StreamsBuilder builder, TopologySettings settings, KStream<String, HeatInput> toHeat,
+                             Serde<Alert> alertSerde) {
+        Topics t = settings.topics();
+        builder.addStateStore(kv(StoreNames.AGENCY_HEAT, Serdes.String(), new AgencyHeat.Codec()).withCachingEnabled());
+        builder.addStateStore(kv(StoreNames.AGENCY_MEMBERS, Serdes.Bytes(), Serdes.String()).withCachingDisabled());
+        builder.addStateStore(kv(StoreNames.HEAT_PENDING, Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
+        builder.addStateStore(kv(StoreNames.HEAT_SEEN, Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
+        builder.addStateStore(kv(StoreNames.HEAT_WATERMARKS, Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(kv(StoreNames.AGENCY_ALERT_LOG, Serdes.Bytes(), alertSerde).withCachingDisabled());
+
+        KStream<String, Object> fromJudge = toHeat
+                .repartition(Repartitioned.with(Serdes.String(), new HeatInput.Codec()).withName("judge-to-heat")
+                        .withNumberOfPartitions(settings.partitions()).withStreamPartitioner(new HeatPartitioner()))
+                .mapValues(v -> (Object) v, Named.as("heat-from-judge"));
+        KStream<String, Object> news = source(builder, t.news, "news")
+                .filter((k, v) -> v != null, Named.as("news-without-tombstones"))
+                .mapValues(v -> (Object) v, Named.as("news-input"));
+        fromJudge.merge(news, Named.as("heat-inputs"))
+                .process(() -> new HeatProcessor(settings.thresholds(), settings.partitions(), settings.observer()),
+                        Named.as("news-heat"), StoreNames.AGENCY_HEAT, StoreNames.AGENCY_MEMBERS,
+                        StoreNames.HEAT_PENDING, StoreNames.HEAT_SEEN, StoreNames.HEAT_WATERMARKS,
+                        StoreNames.AGENCY_ALERT_LOG)
+                .to(t.alerts.name(), Produced.with(Serdes.String(), alertSerde).withName("heat-alerts-sink"));
+    }
+
+    private static void rollups(StreamsBuilder builder, TopologySettings settings,
+                                KStream<String, RollupDelta> toRollup) {
+        Topics t = settings.topics();
+        builder.addStateStore(kv(StoreNames.ROLLUP_DAILY, Serdes.Bytes(), new Rollup.Codec()).withCachingEnabled());
+        KStream<String, RollupDelta> deltas = toRollup
+                .repartition(Repartitioned.with(Serdes.String(), new RollupDelta.Codec()).withName("rollup-deltas"));
+        deltas.groupByKey(Grouped.with("rollup-by-group", Serdes.String(), new RollupDelta.Codec()))
+                .aggregate(Rollup::empty, (key, delta, rollup) -> rollup.plus(delta), Named.as("rollup-aggregate"),
+                        Materialized.<String, Rollup, KeyValueStore<Bytes, byte[]>>as(StoreNames.ROLLUPS)
+                                .withKeySerde(Serdes.String()).withValueSerde(new Rollup.Codec()))
+                .toStream(Named.as("rollup-changes"))
+                .filter((key, r) -> r != null && r.kind == Rollup.Kind.SECTOR, Named.as("sector-rollups"))
+                .map((key, r) -> KeyValue.pair(r.planId + "/" + r.group, r.commitments > 0 ? r.toSectorCompletion() : null),
+                        Named.as("sector-completion-value"))
+                .to(t.sectorCompletion.name(), Produced.with(Serdes.String(), t.sectorCompletion.valueSerde())
+                        .withName("sector-completion-sink"));
+        deltas.process(RollupHistory::new, Named.as("rollup-history"), StoreNames.ROLLUP_DAILY);
+    }
+
+    /** Sends a membership change to its agency's partition (as the news topic is partitioned) and a watermark to all. */
+    static final class HeatPartitioner implements StreamPartitioner<String, HeatInput> {
+        @Override
+        public Optional<Set<Integer>> partitions(String topic, String key, HeatInput value, int numPartitions) {
+            if (value instanceof HeatInput.Watermark) {
+                return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
+            }
+            return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % numPartitions));
+        }
     }
 
     private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic, String name) {
         return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name + "-source"));
     }
 
-    private static KStream<String, Emission> only(KStream<String, Emission> emissions, Emission.Kind kind, String name) {
-        return emissions.filter((k, e) -> e.kind() == kind, Named.as("only-" + name));
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> kv(String name, Serde<K> keys, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values);
     }
 
-    private static KTable<String, Rollup> rollup(KTable<String, CommitmentStatus> statuses, String by, String store,
-                                                 RollupAggregator aggregator) {
-        Serde<CommitmentStatus> statusSerde = new org.vigia.events.JsonSerde<>(CommitmentStatus.class);
-        return statuses
-                .groupBy((id, s) -> KeyValue.pair(s.planId() + "/" + ("sector".equals(by) ? s.sector() : s.agency()), s),
-                        Grouped.with("status-by-" + by, Serdes.String(), statusSerde))
-                .aggregate(Rollup::new, aggregator.adder(), aggregator.subtractor(), Named.as(by + "-rollup-aggregate"),
-                        Materialized.<String, Rollup, KeyValueStore<Bytes, byte[]>>as(store)
-                                .withKeySerde(Serdes.String()).withValueSerde(new InternalSerde<>(Rollup.class)));
-    }
-
-    /** An alert goes to its plan's timeline; an agency-wide one to the timeline of each plan it concerns. */
-    private static List<KeyValue<String, Alert>> planKeys(Alert alert) {
-        List<KeyValue<String, Alert>> out = new ArrayList<>();
-        if (alert.planId() != null) {
-            out.add(KeyValue.pair(alert.planId(), alert));
-        } else if (alert.details().plans() != null) {
-            alert.details().plans().forEach(p -> out.add(KeyValue.pair(p, alert)));
-        }
-        return out;
+    /**
+     * A store keyed by commitment and event time. Its changelog is compacted and kept whatever its
+     * records' age: Kafka Streams would give a windowed changelog time retention, which compares
+     * event times (a 2013 plan) with the wall clock and would delete the history at once.
+     */
+    private static <V> StoreBuilder<org.apache.kafka.streams.state.WindowStore<String, V>> window(
+            String name, Duration retention, boolean duplicates, Serde<V> values) {
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(name, retention, Duration.ofDays(1), duplicates),
+                Serdes.String(), values).withLoggingEnabled(Map.of("cleanup.policy", "compact", "retention.ms", "-1"));
     }
 }

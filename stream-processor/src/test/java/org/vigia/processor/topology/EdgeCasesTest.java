@@ -24,6 +24,8 @@ import org.vigia.events.CommitmentState;
 import org.vigia.events.IrmLevel;
 import org.vigia.events.SectorCompletion;
 import org.vigia.events.Source;
+import org.vigia.processor.topology.judge.HistoryEntry;
+import org.vigia.processor.topology.rollup.Rollup;
 
 /** The edges DESIGN §4 leaves to judgement, each pinned by one test. */
 class EdgeCasesTest {
@@ -51,7 +53,7 @@ class EdgeCasesTest {
         h.report(update("late", "c1", null, 20, Source.AGENCY, day("2014-02-01"), null, "from February"));
 
         assertThat(h.status("c1").completion()).isEqualTo(60.0);
-        HistoryEntry late = h.ledger("c1").history.get(1);
+        HistoryEntry late = h.history("c1").get(0);
         assertThat(late.updateId()).isEqualTo("late");
         assertThat(late.counted()).isFalse();
         assertThat(late.remark()).contains("older than the latest");
@@ -63,7 +65,22 @@ class EdgeCasesTest {
         h.report(update("same", "c1", null, 90, Source.AGENCY, day("2014-02-02"), null, "changed"));
 
         assertThat(h.status("c1").completion()).isEqualTo(30.0);
-        assertThat(h.ledger("c1").history).hasSize(1);
+        assertThat(h.history("c1")).hasSize(1);
+    }
+
+    @Test
+    void anUpdateIdIsOnlyADuplicateFromTheSameReporterSoNoOneCanShadowAnotherReport() {
+        h.register(commitment("c1"));
+        h.report(new org.vigia.events.ProgressUpdate("sct-2", "c1", null, 10.0, null, Source.CSO, "cidac",
+                day("2014-02-01"), null, "guessing the agency's next id"));
+        h.report(new org.vigia.events.ProgressUpdate("sct-2", "c1", null, 40.0, null, Source.AGENCY, "PGR",
+                day("2014-02-02"), null, "the agency's real report"));
+        h.report(new org.vigia.events.ProgressUpdate("sct-2", "c1", null, 90.0, null, Source.AGENCY, "PGR",
+                day("2014-02-03"), null, "the same id again from the agency"));
+
+        assertThat(h.status("c1").completion()).isEqualTo(40.0);
+        assertThat(h.status("c1").verifiedCompletion()).isEqualTo(10.0);
+        assertThat(h.history("c1")).extracting(HistoryEntry::reporter).containsExactly("cidac", "PGR");
     }
 
     @Test
@@ -143,29 +160,61 @@ class EdgeCasesTest {
         h.register(commitment("c1"));
         h.news("PGR", news("PGR", 1.0, day("2014-09-27"))).news("PGR", news("PGR", 1.0, day("2014-09-27")))
                 .news("PGR", news("PGR", 0.99, day("2014-09-27")));
+        h.ticksDaily("2014-09-27", "2014-10-05");
         assertThat(h.alerts(AlertType.SENSITIVITY_SPIKE)).isEmpty();
     }
 
     @Test
-    void newsHeatJustOverThreeRaisesOneAgencyWideSpikeThatCoolsWithTheHalfLife() {
+    void newsHeatJustOverThreeRaisesOneAgencyWideSpikeDatedByTheItemThatCrossedIt() {
         h.register(commitment("c1"));
-        h.news("PGR", news("PGR", 1.0, day("2014-09-27"))).news("PGR", news("PGR", 1.0, day("2014-09-27")))
-                .news("PGR", news("PGR", 1.01, day("2014-09-27")))
-                .news("PGR", news("PGR", 1.0, day("2014-09-28")));
+        java.time.Instant ten = java.time.Instant.parse("2014-09-27T10:00:00Z");
+        h.news("PGR", news("PGR", 1.0, ten)).news("PGR", news("PGR", 1.0, ten)).news("PGR", news("PGR", 1.01, ten));
+        h.tick("2014-09-27");
+        assertThat(h.alerts(AlertType.SENSITIVITY_SPIKE)).isEmpty(); // the heat waits for the judge's watermark
+
+        h.tick("2014-09-28");
 
         List<Alert> spikes = h.alerts(AlertType.SENSITIVITY_SPIKE);
-        assertThat(spikes).hasSize(1);
         Alert spike = spikes.get(0);
         assertThat(spike.commitmentId()).isNull();
         assertThat(spike.key()).isEqualTo("PGR");
         assertThat(spike.alertId()).isEqualTo("PGR:SENSITIVITY_SPIKE:2014-09-27");
+        assertThat(spike.raisedAt()).isEqualTo(java.time.Instant.parse("2014-09-27T10:00:00Z"));
         assertThat(spike.details().heat()).isEqualTo(3.01);
         assertThat(spike.details().headlines()).hasSize(3);
+        assertThat(spike.details().headlines().get(0).url()).startsWith("https://example.org/");
+        assertThat(spike.details().unfinishedCommitments()).containsExactly("c1");
         assertThat(spike.planId()).isEqualTo("mx-2013");
+    }
 
-        h.ticksDaily("2014-09-29", "2014-10-20"); // 4 × 0.5^(23/30) ≈ 2.35
-        assertThat(h.alerts(AlertType.SENSITIVITY_SPIKE, AlertStatus.RESOLVED)).hasSize(1);
-        assertThat(h.alerts(AlertType.SENSITIVITY_SPIKE)).hasSize(2);
+    @Test
+    void aSpikeResolvesAtTheExactInstantItsHeatDecaysBelowTheThreshold() {
+        h.register(commitment("c1"));
+        h.news("PGR", news("PGR", 4.0, day("2014-09-27")));
+        h.ticksDaily("2014-09-27", "2014-10-20");
+
+        List<Alert> spikes = h.alerts(AlertType.SENSITIVITY_SPIKE);
+        assertThat(spikes).extracting(Alert::status).containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
+        // 4 × 0.5^(t / 30 days) = 3 at t = 30 days × log2(4/3) ≈ 12.45 days.
+        java.time.Instant cooled = spikes.get(1).raisedAt();
+        assertThat(cooled).isBetween(java.time.Instant.parse("2014-10-09T10:00:00Z"),
+                java.time.Instant.parse("2014-10-09T12:00:00Z"));
+        assertThat(spikes.get(1).details().resolution()).isEqualTo(org.vigia.events.AlertDetails.Resolution.COOLED_DOWN);
+        assertThat(spikes.get(1).details().heat()).isEqualTo(3.0);
+    }
+
+    @Test
+    void aSpikeResolvesWhenTheAgencyHasNothingUnfinishedLeft() {
+        h.register(commitment("c1"));
+        h.news("PGR", news("PGR", 5.0, day("2014-09-27")));
+        h.tick("2014-09-28");
+        h.report(evidenced("c1", null, 100, day("2014-09-29"))).tick("2014-09-30");
+
+        List<Alert> spikes = h.alerts(AlertType.SENSITIVITY_SPIKE);
+        assertThat(spikes).extracting(Alert::status).containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
+        assertThat(spikes.get(1).raisedAt()).isEqualTo(day("2014-09-29"));
+        assertThat(spikes.get(1).details().resolution())
+                .isEqualTo(org.vigia.events.AlertDetails.Resolution.NOTHING_UNFINISHED);
     }
 
     @Test
@@ -174,6 +223,7 @@ class EdgeCasesTest {
         for (int i = 0; i < 5; i++) {
             h.news("PGR", news("PGR", 1.0, day("2014-09-27")));
         }
+        h.ticksDaily("2014-09-27", "2014-10-05");
         assertThat(h.alerts(AlertType.SENSITIVITY_SPIKE)).isEmpty();
     }
 
@@ -195,7 +245,7 @@ class EdgeCasesTest {
         h.report(update("c1", "nope", 80, Source.AGENCY, day("2014-02-01")));
 
         assertThat(h.status("c1").completion()).isZero();
-        HistoryEntry entry = h.ledger("c1").history.get(0);
+        HistoryEntry entry = h.history("c1").get(0);
         assertThat(entry.counted()).isFalse();
         assertThat(entry.remark()).contains("milestone 'nope' is not in the registry");
         assertThat(h.deadLetterReasons).isEmpty();
@@ -226,8 +276,7 @@ class EdgeCasesTest {
         assertThat(last.commitments()).isEqualTo(2);
         assertThat(last.completed()).isEqualTo(1);
         assertThat(last.meanCompletion()).isEqualTo(75.0);
-        var agency = h.driver.<String, Rollup>getTimestampedKeyValueStore(StoreNames.AGENCY_ROLLUP).get("mx-2013/PGR");
-        assertThat(agency.value().commitments).isEqualTo(2);
+        assertThat(h.rollup(Rollup.Kind.AGENCY, "mx-2013", "PGR").commitments).isEqualTo(2);
     }
 
     @Test

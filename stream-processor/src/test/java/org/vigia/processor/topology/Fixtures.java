@@ -13,56 +13,56 @@ import org.vigia.events.ProgressUpdate;
 import org.vigia.events.Source;
 
 /** Test data: a plan that starts on 2014-01-01 and ends on 2015-06-30, as in the Mexico study. */
-final class Fixtures {
-    static final LocalDate START = LocalDate.parse("2014-01-01");
-    static final LocalDate DUE = LocalDate.parse("2015-06-30");
+public final class Fixtures {
+    public static final LocalDate START = LocalDate.parse("2014-01-01");
+    public static final LocalDate DUE = LocalDate.parse("2015-06-30");
     private static int seq;
 
     private Fixtures() {
     }
 
-    static Instant day(String date) {
+    public static Instant day(String date) {
         return Instant.parse(date + "T00:00:00Z");
     }
 
-    static Instant at(LocalDate date) {
+    public static Instant at(LocalDate date) {
         return date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 
-    static Milestone milestone(String id, double weight) {
+    public static Milestone milestone(String id, double weight) {
         return new Milestone(id, "Milestone " + id, weight, null);
     }
 
-    static Commitment commitment(String id, Milestone... milestones) {
+    public static Commitment commitment(String id, Milestone... milestones) {
         return commitment(id, "PGR", "justice-security", START, DUE, milestones);
     }
 
-    static Commitment commitment(String id, String agency, String sector, LocalDate start, LocalDate due,
+    public static Commitment commitment(String id, String agency, String sector, LocalDate start, LocalDate due,
                                  Milestone... milestones) {
         return new Commitment(id, "mx-2013", "MX", "Commitment " + id, agency, sector, null, Origin.CO_CREATED,
                 start, due, null, List.of(milestones), null);
     }
 
-    static ProgressUpdate update(String commitmentId, String milestoneId, double percent, Source source, Instant at) {
+    public static ProgressUpdate update(String commitmentId, String milestoneId, double percent, Source source, Instant at) {
         return update("u-" + (++seq), commitmentId, milestoneId, percent, source, at, null, null);
     }
 
-    static ProgressUpdate update(String updateId, String commitmentId, String milestoneId, double percent,
+    public static ProgressUpdate update(String updateId, String commitmentId, String milestoneId, double percent,
                                  Source source, Instant at, String evidenceUrl, String note) {
         return new ProgressUpdate(updateId, commitmentId, milestoneId, percent, null, source, source.name().toLowerCase(),
                 at, evidenceUrl, note);
     }
 
-    static ProgressUpdate evidenced(String commitmentId, String milestoneId, double percent, Instant at) {
+    public static ProgressUpdate evidenced(String commitmentId, String milestoneId, double percent, Instant at) {
         return update("u-" + (++seq), commitmentId, milestoneId, percent, Source.AGENCY, at,
                 "https://gob.mx/evidence/" + seq, "done");
     }
 
-    static ProgressUpdate level(String commitmentId, IrmLevel level, Instant at) {
+    public static ProgressUpdate level(String commitmentId, IrmLevel level, Instant at) {
         return new ProgressUpdate("u-" + (++seq), commitmentId, null, null, level, Source.IRM, "irm", at, null, null);
     }
 
-    static NewsSignal news(String agency, double weight, Instant publishedAt) {
+    public static NewsSignal news(String agency, double weight, Instant publishedAt) {
         int n = ++seq;
         return new NewsSignal("n-" + n, publishedAt, "La Jornada", "Headline " + n, "https://example.org/" + n,
                 List.of(agency), List.of("pgr"), NewsKind.SCANDAL, weight);

@@ -1,5 +1,6 @@
 package org.vigia.processor.topology;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.vigia.events.Alert;
 import org.vigia.events.AlertStatus;
@@ -22,12 +24,18 @@ import org.vigia.events.SectorCompletion;
 import org.vigia.events.Tick;
 import org.vigia.events.Topics;
 import org.vigia.processor.errors.DeadLetters;
+import org.vigia.processor.topology.judge.CommitmentTimeline;
+import org.vigia.processor.topology.judge.HistoryEntry;
+import org.vigia.processor.topology.judge.Ledger;
+import org.vigia.processor.topology.rollup.Rollup;
 
 /** A TopologyTestDriver around the real topology, speaking in commitments, reports and ticks. */
 public final class Harness implements AutoCloseable {
     final Topics topics = new Topics("t.");
     final TopologyTestDriver driver;
     final List<String> deadLetterReasons = new ArrayList<>();
+    final List<String> late = new ArrayList<>();
+    private final TopologySettings settings;
     private final TestInputTopic<String, Commitment> commitments;
     private final TestInputTopic<String, ProgressUpdate> progress;
     private final TestInputTopic<String, Tick> clock;
@@ -38,12 +46,13 @@ public final class Harness implements AutoCloseable {
     private final TestOutputTopic<String, SectorCompletion> sectors;
     final TestOutputTopic<byte[], byte[]> deadLetters;
     private final List<Alert> alertLog = new ArrayList<>();
+    private final List<TestRecord<String, CommitmentStatus>> statusLog = new ArrayList<>();
 
     public Harness() {
-        this(Thresholds.defaults());
+        this(Thresholds.defaults(), Duration.ZERO, true);
     }
 
-    Harness(Thresholds thresholds) {
+    public Harness(Thresholds thresholds, Duration grace, boolean dueIndex) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "vigia-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -53,8 +62,15 @@ public final class Harness implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         DeadLetters.configure(props, topics.deadLetter.name(), deadLetterReasons::add);
-        driver = new TopologyTestDriver(VigiaTopology.build(
-                new TopologySettings(topics, thresholds, 1, TopologyObserver.NONE)), props, Fixtures.day("2013-12-01"));
+        TopologyObserver observer = new TopologyObserver() {
+            @Override
+            public void late(String input) {
+                late.add(input);
+            }
+        };
+        settings = new TopologySettings(topics, thresholds, 1, grace, TopologySettings.DEFAULT_HISTORY_RETENTION,
+                dueIndex, observer);
+        driver = new TopologyTestDriver(VigiaTopology.build(settings), props, Fixtures.day("2013-12-01"));
         commitments = input(topics.commitments.name(), topics.commitments.valueSerde());
         progress = input(topics.progress.name(), topics.progress.valueSerde());
         clock = input(topics.clock.name(), topics.clock.valueSerde());
@@ -135,21 +151,66 @@ public final class Harness implements AutoCloseable {
         return alerts(type).stream().filter(a -> a.status() == status).toList();
     }
 
-    List<CommitmentStatus> statuses() {
-        return statuses.readValuesToList();
+    /** Every status record published so far (value null: a tombstone), in order. */
+    public List<TestRecord<String, CommitmentStatus>> statusRecords() {
+        statusLog.addAll(statuses.readRecordsToList());
+        return List.copyOf(statusLog);
     }
 
     List<TestRecord<String, SectorCompletion>> sectorRecords() {
         return sectors.readRecordsToList();
     }
 
+    /** The status as the query API shows it: projected to the task's stream time. */
     CommitmentStatus status(String id) {
-        var stored = driver.<String, CommitmentStatus>getTimestampedKeyValueStore(StoreNames.STATUS).get(id);
+        Commitment c = this.<Commitment>kv(StoreNames.REGISTRY).get(id);
+        Ledger l = ledger(id);
+        if (c == null || l == null || l.published == null) {
+            return null;
+        }
+        Long now = this.<Long>kv(StoreNames.JUDGE_CLOCK).get("now");
+        return new CommitmentTimeline(settings.thresholds()).project(c, l, now == null ? Long.MIN_VALUE : now).toStatus(c);
+    }
+
+    Ledger ledger(String id) {
+        return this.<Ledger>kv(StoreNames.LEDGER).get(id);
+    }
+
+    Commitment registry(String id) {
+        return this.<Commitment>kv(StoreNames.REGISTRY).get(id);
+    }
+
+    /** The history of one commitment, oldest first. */
+    List<HistoryEntry> history(String id) {
+        KeyValueStore<org.apache.kafka.common.utils.Bytes, HistoryEntry> store = driver.getKeyValueStore(StoreNames.REPORTS);
+        List<HistoryEntry> out = new ArrayList<>(org.vigia.processor.query.LocalStores.recentReports(store, id,
+                Integer.MAX_VALUE));
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    Rollup rollup(Rollup.Kind kind, String plan, String group) {
+        var stored = driver.<String, Rollup>getTimestampedKeyValueStore(StoreNames.ROLLUPS)
+                .get(Rollup.key(kind, plan, group));
         return stored == null ? null : stored.value();
     }
 
-    CommitmentLedger ledger(String id) {
-        return driver.<String, CommitmentLedger>getKeyValueStore(StoreNames.LEDGER).get(id);
+    /** A key-value store of the topology, as the query layer reads it. */
+    public <K, V> KeyValueStore<K, V> store(String name) {
+        return driver.getKeyValueStore(name);
+    }
+
+    /** A window store of the topology. */
+    public <K, V> org.apache.kafka.streams.state.WindowStore<K, V> windowStore(String name) {
+        return driver.getWindowStore(name);
+    }
+
+    <V> KeyValueStore<Object, V> kvAny(String name) {
+        return driver.getKeyValueStore(name);
+    }
+
+    private <V> KeyValueStore<String, V> kv(String name) {
+        return driver.getKeyValueStore(name);
     }
 
     @Override

@@ -125,8 +125,9 @@ class StatesAndAlertsTest {
     }
 
     @Test
-    void slowPaceAfterTenPercentOfThePeriodIsAtRisk() {
-        // 546-day period: 10 % is 54.6 days. 5 % after 60 days projects ~1,140 more days.
+    void slowPaceAfterTenPercentOfThePeriodIsAtRiskFromTheExactInstantTheTenPercentHavePassed() {
+        // 546-day period (to the end of the due date): 10 % is 54.6 days, so 2014-02-24T14:24Z.
+        // At 5 % the projection crossed the due date long before, at 5 % of the period.
         h.register(commitment("c1"));
         h.report(update("c1", null, 5, Source.AGENCY, day("2014-01-20")));
         h.tick("2014-02-20");
@@ -136,7 +137,8 @@ class StatesAndAlertsTest {
 
         Alert atRisk = h.alerts(AlertType.AT_RISK).get(0);
         assertThat(atRisk.severity()).isEqualTo(Severity.WARNING);
-        assertThat(atRisk.alertId()).isEqualTo("c1:AT_RISK:2014-03-02");
+        assertThat(atRisk.alertId()).isEqualTo("c1:AT_RISK:2014-02-24");
+        assertThat(atRisk.raisedAt()).isEqualTo(java.time.Instant.parse("2014-02-24T14:24:00Z"));
         assertThat(h.status("c1").state()).isEqualTo(CommitmentState.AT_RISK);
         assertThat(h.status("c1").projectedCompletion()).isAfter(LocalDate.parse("2015-06-30"));
 

@@ -1,0 +1,100 @@
+package org.vigia.ingest.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.vigia.events.ProgressUpdate;
+import org.vigia.events.Source;
+import org.vigia.ingest.KafkaTestSupport;
+import org.vigia.kit.KafkaSettings;
+
+/** Group commit on the real broker: queued batches share a transaction, and a failure of one fails no other. */
+class TransactionalWriterIT {
+    record Transaction(int batches, int records, TransactionalWriter.Outcome outcome) {
+    }
+
+    final List<Transaction> transactions = new CopyOnWriteArrayList<>();
+
+    static ProducerRecord<byte[], byte[]> update(KafkaSettings kafka, String id, String note) {
+        ProgressUpdate u = new ProgressUpdate(id, "C1", null, 10.0, null, Source.IRM, "irm",
+                Instant.parse("2014-02-01T00:00:00Z"), null, note);
+        return Records.record(kafka.topics().progress, "C1", u, u.reportedAt());
+    }
+
+    static List<String> committedIds(KafkaSettings kafka) {
+        return KafkaTestSupport.readCommitted(kafka, kafka.topics().progress).stream().map(r -> r.value().updateId()).toList();
+    }
+
+    TransactionalWriter writer(KafkaSettings kafka, Duration linger) {
+        return new TransactionalWriter(kafka, "test", "group", 1, 10_000, linger,
+                (batches, records, outcome) -> transactions.add(new Transaction(batches, records, outcome)));
+    }
+
+    static void createProgressTopicRefusingLargeRecords(KafkaSettings kafka) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            admin.createTopics(List.of(new NewTopic(kafka.topics().progress.name(), 3, (short) 1)
+                    .configs(Map.of("max.message.bytes", "1000")))).all().get();
+        }
+    }
+
+    @Test
+    void batchesQueuedTogetherAreWrittenInOneTransactionAndEachCallerHearsAfterTheCommit() throws Exception {
+        KafkaSettings kafka = KafkaTestSupport.kafka();
+        createProgressTopicRefusingLargeRecords(kafka);
+        try (TransactionalWriter writer = writer(kafka, Duration.ofMillis(500))) {
+            List<CompletableFuture<Void>> done = IntStream.range(0, 5)
+                    .mapToObj(i -> writer.submit(List.of(update(kafka, "g" + i + "a", null), update(kafka, "g" + i + "b", null))))
+                    .toList();
+
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
+
+            assertThat(transactions).containsExactly(new Transaction(5, 10, TransactionalWriter.Outcome.COMMITTED));
+        }
+        assertThat(committedIds(kafka)).hasSize(10);
+    }
+
+    @Test
+    void aBatchTheBrokerRefusesFailsAloneAndTheOthersOfItsGroupAreWrittenOnTheirOwn() throws Exception {
+        KafkaSettings kafka = KafkaTestSupport.kafka();
+        createProgressTopicRefusingLargeRecords(kafka);
+        try (TransactionalWriter writer = writer(kafka, Duration.ofMillis(500))) {
+            CompletableFuture<Void> first = writer.submit(List.of(update(kafka, "first", null)));
+            CompletableFuture<Void> bad = writer.submit(List.of(update(kafka, "bad-small", null),
+                    update(kafka, "bad-large", "n".repeat(1500))));
+            CompletableFuture<Void> last = writer.submit(List.of(update(kafka, "last", null)));
+
+            first.get();
+            last.get();
+            assertThatThrownBy(bad::join).isInstanceOf(CompletionException.class)
+                    .hasCauseInstanceOf(TransactionalWriter.WriteFailedException.class);
+            assertThat(transactions).extracting(Transaction::batches, Transaction::outcome).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(3, TransactionalWriter.Outcome.FAILED),
+                    org.assertj.core.groups.Tuple.tuple(1, TransactionalWriter.Outcome.COMMITTED),
+                    org.assertj.core.groups.Tuple.tuple(1, TransactionalWriter.Outcome.FAILED),
+                    org.assertj.core.groups.Tuple.tuple(1, TransactionalWriter.Outcome.COMMITTED));
+        }
+        assertThat(committedIds(kafka)).containsExactlyInAnyOrder("first", "last");
+    }
+
+    @Test
+    void theTransactionalIdsAreStablePerInstanceAndRole() {
+        KafkaSettings kafka = KafkaTestSupport.kafka();
+        try (TransactionalWriter writer = new TransactionalWriter(kafka, "ingest-7", "api", 2, 100, Duration.ZERO,
+                TransactionalWriter.CommitListener.NONE)) {
+            assertThat(writer.transactionalId(0)).isEqualTo(kafka.topics().prefix + "ingest-ingest-7-api-0");
+            assertThat(writer.transactionalId(1)).isEqualTo(kafka.topics().prefix + "ingest-ingest-7-api-1");
+        }
+    }
+}

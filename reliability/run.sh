@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The reliability suite: the real service jars as separate processes, killed, cut off and flooded.
+#   reliability/run.sh [--quick]          every scenario against a clean run of the same input (under 10 min)
+#   reliability/run.sh --soak [--minutes 30] [--rate 1000]   the long run, by hand
+#   reliability/run.sh --quick --only broker-kill9,poison-pills   some scenarios only
+# Exit code 0: nothing lost or different. See reliability/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=quick
+if [ "${1:-}" = "--soak" ]; then mode=soak; shift; elif [ "${1:-}" = "--quick" ]; then shift; fi
+
+version=0.1.0-SNAPSHOT
+jars=(ingest/target/vigia-ingest-$version-all.jar stream-processor/target/vigia-stream-processor-$version-all.jar
+      alert-service/target/vigia-alert-service-$version-all.jar reliability/target/vigia-reliability-$version-all.jar)
+stale=""
+for jar in "${jars[@]}"; do
+  if [ ! -f "$jar" ]; then stale=yes; break; fi
+  if [ -n "$(find . -path ./.vigia -prune -o -path '*/target' -prune -o \( -name '*.java' -o -name 'pom.xml' \) -newer "$jar" -print -quit)" ]; then
+    stale=yes; break
+  fi
+done
+if [ -n "$stale" ]; then
+  echo "reliability: building the service jars and the suite…"
+  ./mvnw -q -B -DskipTests -pl reliability -am package
+fi
+exec java -Xmx1g -Duser.timezone=UTC -jar reliability/target/vigia-reliability-$version-all.jar "$mode" --repo "$(pwd)" "$@"

@@ -1,0 +1,146 @@
+package org.vigia.reliability.kafka;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigia.events.Commitment;
+import org.vigia.events.Topics;
+import org.vigia.ingest.clock.Ticks;
+import org.vigia.ingest.kafka.Records;
+
+/**
+ * Writes what has no HTTP entrance in event time — registry entries and amendments, stamped
+ * with their own time, and the clock ticks — exactly as ingest's replay writes them (its own
+ * record builders), each call one transaction. A write that fails (a broker that was killed,
+ * say) is retried with a new producer until it commits or the deadline passes: ticks and
+ * registry versions are idempotent, so writing one twice changes nothing downstream.
+ */
+public final class EventTimeWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EventTimeWriter.class);
+
+    private final String bootstrap;
+    private final Topics topics;
+    private final String transactionalId;
+    private KafkaProducer<byte[], byte[]> producer;
+    private int partitions = -1;
+
+    public EventTimeWriter(String bootstrap, Topics topics) {
+        this.bootstrap = bootstrap;
+        this.topics = topics;
+        this.transactionalId = topics.prefix + "reliability-driver-" + UUID.randomUUID();
+    }
+
+    /** A registry version and its event time (the replay start for the initial registry, an amendment's own time). */
+    public record Version(Commitment commitment, Instant at) {
+    }
+
+    /** Registry versions, each stamped with its own time, in one transaction. */
+    public void commitments(List<Version> versions, Instant deadline) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (Version v : versions) {
+            records.add(Records.record(topics.commitments, v.commitment().id(), v.commitment(), v.at()));
+        }
+        write(records, deadline);
+    }
+
+    /** One tick to every partition of the clock topic, in one transaction. */
+    public void tick(Instant at, Instant deadline) {
+        write(Ticks.forEveryPartition(topics.clock, clockPartitions(deadline), at), deadline);
+    }
+
+    /** Raw records (poison pills): written non-transactionally would be as visible, but one transaction keeps them together. */
+    public void raw(List<ProducerRecord<byte[], byte[]>> records, Instant deadline) {
+        write(records, deadline);
+    }
+
+    private int clockPartitions(Instant deadline) {
+        while (partitions < 0) {
+            try {
+                partitions = producer().partitionsFor(topics.clock.name()).size();
+            } catch (KafkaException e) {
+                retryOrThrow(e, deadline);
+            }
+        }
+        return partitions;
+    }
+
+    private void write(List<ProducerRecord<byte[], byte[]>> records, Instant deadline) {
+        if (records.isEmpty()) {
+            return;
+        }
+        while (true) {
+            try {
+                KafkaProducer<byte[], byte[]> p = producer();
+                p.beginTransaction();
+                for (ProducerRecord<byte[], byte[]> r : records) {
+                    p.send(r);
+                }
+                p.commitTransaction();
+                return;
+            } catch (KafkaException e) {
+                retryOrThrow(e, deadline);
+            }
+        }
+    }
+
+    private void retryOrThrow(KafkaException e, Instant deadline) {
+        log.warn("event-time write failed, retrying with a new producer: {}", e.toString());
+        discard();
+        if (Instant.now().isAfter(deadline)) {
+            throw new IllegalStateException("could not write to Kafka before " + deadline, e);
+        }
+        LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        if (producer == null) {
+            Map<String, Object> props = new HashMap<>();
+            props.put("bootstrap.servers", bootstrap);
+            props.put("acks", "all");
+            props.put("enable.idempotence", "true");
+            props.put("transactional.id", transactionalId);
+            props.put("linger.ms", "0");
+            props.put("max.block.ms", "15000");
+            props.put("delivery.timeout.ms", "30000");
+            props.put("request.timeout.ms", "10000");
+            producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+            try {
+                producer.initTransactions();
+            } catch (KafkaException e) {
+                discard();
+                throw e;
+            }
+        }
+        return producer;
+    }
+
+    private void discard() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException ignored) {
+                // already broken
+            }
+            producer = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(10));
+            producer = null;
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package org.vigia.processor.topology.judge;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.vigia.events.Alert;
+import org.vigia.events.AlertType;
+import org.vigia.events.Commitment;
+import org.vigia.events.ProgressUpdate;
+import org.vigia.events.Tick;
+import org.vigia.processor.topology.AlertLog;
+import org.vigia.processor.topology.BinaryWriter;
+import org.vigia.processor.topology.RejectedRecordException;
+import org.vigia.processor.topology.StoreNames;
+import org.vigia.processor.topology.TopologySettings;
+import org.vigia.processor.topology.TopologyObserver;
+import org.vigia.processor.topology.Withdrawal;
+import org.vigia.processor.topology.heat.HeatInput;
+
+/**
+ * The judge's Kafka Streams shell: reads a task's registry entries, reports and clock ticks,
+ * keeps the stores, and lets {@link CommitmentTimeline} decide what each record means.
+ *
+ * <p>Time: the task's stream time is the largest record timestamp it has read (ticks, reports,
+ * registry changes), kept in {@code judge-clock}. Its watermark is stream time minus the grace;
+ * every commitment whose next deadline is at or before the watermark is judged up to it — found
+ * through the {@code due-index} store (deadline, commitment), so a tick costs what is due, not
+ * what is registered. On every tick the watermark is also sent to the news heat.
+ */
+public final class CommitmentJudge implements Processor<String, Object, String, JudgeOutput> {
+    private static final byte[] EMPTY = new byte[0];
+    private static final String NOW = "now";
+    private static final long UNKNOWN = Long.MIN_VALUE;
+    private static final int BATCH = 10_000;
+    private static final long DAY = 86_400_000L;
+
+    private final CommitmentTimeline timeline;
+    private final long grace;
+    private final boolean dueIndex;
+    private final TopologyObserver observer;
+    private ProcessorContext<String, JudgeOutput> context;
+    private KeyValueStore<String, Commitment> registry;
+    private KeyValueStore<String, Ledger> ledgers;
+    private KeyValueStore<Bytes, HistoryEntry> reports;
+    private KeyValueStore<Bytes, byte[]> due;
+    private KeyValueStore<String, Long> clock;
+    private WindowStore<String, SeriesPoint> series;
+    private WindowStore<String, Alert> commitmentAlerts;
+    private AlertLog alertLog;
+    private long streamTime = UNKNOWN;
+    private long judgedUpTo = UNKNOWN;
+    /** The earliest deadline in the due index, or UNKNOWN after a restart until the first scan. */
+    private long earliestDue = UNKNOWN;
+    private long watermarkSent = UNKNOWN;
+
+    public CommitmentJudge(TopologySettings settings) {
+        this.timeline = new CommitmentTimeline(settings.thresholds());
+        this.grace = settings.grace().toMillis();
+        this.dueIndex = settings.dueIndex();
+        this.observer = settings.observer();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, JudgeOutput> context) {
+        this.context = context;
+        registry = context.getStateStore(StoreNames.REGISTRY);
+        ledgers = context.getStateStore(StoreNames.LEDGER);
+        reports = context.getStateStore(StoreNames.REPORTS);
+        due = context.getStateStore(StoreNames.DUE_INDEX);
+        clock = context.getStateStore(StoreNames.JUDGE_CLOCK);
+        series = context.getStateStore(StoreNames.SERIES);
+        commitmentAlerts = context.getStateStore(StoreNames.COMMITMENT_ALERTS);
+        alertLog = new AlertLog(context.getStateStore(StoreNames.ALERT_LOG));
+        Long now = clock.get(NOW);
+        streamTime = now == null ? UNKNOWN : now;
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        Object value = record.value();
+        long ts = record.timestamp();
+        if (value instanceof Tick tick) {
+            advanceClock(Math.max(ts, tick.at().toEpochMilli()));
+            observer.tick(streamTime);
+            judgeDue();
+            sendWatermark();
+            return;
+        }
+        if (value instanceof ProgressUpdate u) {
+            progress(record.key(), u, ts);
+        } else if (value instanceof Commitment c) {
+            registryChange(record.key(), c, ts);
+        } else if (value instanceof Withdrawal w) {
+            withdraw(w.commitmentId(), ts);
+        } else {
+            throw new IllegalStateException("the judge does not read " + value);
+        }
+        advanceClock(ts);
+        judgeDue();
+    }
+
+    private long watermark() {
+        return streamTime == UNKNOWN ? UNKNOWN : streamTime - grace;
+    }
+
+    private void advanceClock(long ts) {
+        if (streamTime == UNKNOWN || ts > streamTime) {
+            streamTime = ts;
+            clock.put(NOW, ts);
+        }
+    }
+
+    private void progress(String key, ProgressUpdate u, long recordTimestamp) {
+        if (!u.commitmentId().equals(key)) {
+            throw new RejectedRecordException("progress key '" + key + "' does not match its commitmentId '"
+                    + u.commitmentId() + "'");
+        }
+        Bytes id = reportKey(u);
+        if (reports.get(id) != null) {
+            observer.duplicate(); // idempotency: the same (commitment, reporter, updateId) again, whatever its body
+            return;
+        }
+        if (u.reportedAt().toEpochMilli() < watermark()) {
+            observer.late("progress");
+        }
+        Commitment c = registry.get(key);
+        Ledger l = ledgerOf(key);
+        String remark = timeline.report(c, l, u, new Output(key, l, recordTimestamp));
+        reports.put(id, HistoryEntry.of(u, remark));
+        save(key, c, l);
+    }
+
+    private void registryChange(String key, Commitment c, long t) {
+        if (!c.id().equals(key)) {
+            throw new RejectedRecordException("commitment key '" + key + "' does not match its id '" + c.id() + "'");
+        }
+        if (t < watermark()) {
+            observer.late("registry");
+        }
+        Commitment before = registry.get(key);
+        Ledger l = ledgerOf(key);
+        timeline.registry(before, c, l, t, new Output(key, l, -1));
+        registry.put(key, c);
+        save(key, c, l);
+    }
+
+    private void withdraw(String key, long t) {
+        Commitment before = registry.get(key);
+        Ledger l = ledgers.get(key);
+        if (before != null && l != null) {
+            timeline.withdraw(before, l, t, new Output(key, l, -1));
+        }
+        registry.delete(key);
+        ledgers.delete(key); // any due-index entry left behind finds nothing and is dropped
+    }
+
+    /** Writes the ledger and makes sure the due index wakes the commitment up by its next deadline. */
+    private void save(String key, Commitment c, Ledger l) {
+        long w = watermark();
+        long next = timeline.nextDeadline(c, l);
+        while (next != Ledger.NONE && w != UNKNOWN && next <= w) {
+            timeline.advanceTo(c, l, w, new Output(key, l, -1)); // a late record left it behind the watermark
+            next = timeline.nextDeadline(c, l);
+        }
+        if (dueIndex && next != Ledger.NONE && (l.wakeAt == Ledger.NONE || l.wakeAt > next || l.wakeAt <= w)) {
+            due.put(dueKey(next, key), EMPTY);
+            l.wakeAt = next;
+            if (earliestDue != UNKNOWN) {
+                earliestDue = Math.min(earliestDue, next);
+            }
+        }
+        ledgers.put(key, l);
+    }
+
+    /** Judges every commitment whose next deadline is at or before the watermark. */
+    private void judgeDue() {
+        long w = watermark();
+        if (w == UNKNOWN || (judgedUpTo != UNKNOWN && w <= judgedUpTo)) {
+            return;
+        }
+        long started = System.nanoTime(); // for the tick-cost metric only: never decides anything
+        int woken = 0;
+        if (!dueIndex) {
+            woken = scanAll(w);
+        } else if (earliestDue == UNKNOWN || earliestDue <= w) {
+            woken = popDue(w);
+        }
+        judgedUpTo = w;
+        if (woken > 0) {
+            observer.dueJudged(woken, System.nanoTime() - started);
+        }
+    }
+
+    private int popDue(long w) {
+        int woken = 0;
+        Bytes from = judgedUpTo == UNKNOWN ? null : dueKey(judgedUpTo + 1, "");
+        Bytes to = dueKey(w, "\uffff");
+        while (true) {
+            List<Bytes> batch = new ArrayList<>();
+            try (KeyValueIterator<Bytes, byte[]> it = due.range(from, to)) {
+                while (it.hasNext() && batch.size() < BATCH) {
+                    batch.add(it.next().key);
+                }
+            }
+            for (Bytes entry : batch) {
+                due.delete(entry);
+                wake(commitmentOf(entry), deadlineOf(entry), w);
+                woken++;
+            }
+            if (batch.size() < BATCH) {
+                break;
+            }
+        }
+        earliestDue = Long.MAX_VALUE;
+        try (KeyValueIterator<Bytes, byte[]> it = due.range(dueKey(w + 1, ""), null)) {
+            if (it.hasNext()) {
+                earliestDue = deadlineOf(it.next().key);
+            }
+        }
+        return woken;
+    }
+
+    private int scanAll(long w) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Ledger> it = ledgers.all()) {
+            it.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        for (String key : keys) {
+            wake(key, Ledger.NONE, w);
+        }
+        return keys.size();
+    }
+
+    private void wake(String key, long entry, long w) {
+        Commitment c = registry.get(key);
+        Ledger l = ledgers.get(key);
+        if (c == null || l == null) {
+            return;
+        }
+        if (entry == l.wakeAt) {
+            l.wakeAt = Ledger.NONE;
+        }
+        boolean changed = timeline.advanceTo(c, l, w, new Output(key, l, -1));
+        if (changed || dueIndex) {
+            save(key, c, l);
+        }
+    }
+
+    private void sendWatermark() {
+        long w = watermark();
+        if (w != UNKNOWN && w > watermarkSent) {
+            watermarkSent = w;
+            context.forward(new Record<>(HeatInput.BROADCAST,
+                    new JudgeOutput.ToHeat(new HeatInput.Watermark(context.taskId().partition(), w)), streamTime),
+                    JudgeOutput.TO_HEAT);
+        }
+    }
+
+    private Ledger ledgerOf(String key) {
+        Ledger l = ledgers.get(key);
+        return l != null ? l : new Ledger();
+    }
+
+    /** {@code <commitment> 0x00 <reporter> 0x00 <updateId>}: one commitment's reports are adjacent. */
+    public static Bytes reportKey(ProgressUpdate u) {
+        return Bytes.wrap((u.commitmentId() + '\u0000' + u.reporter() + '\u0000' + u.updateId())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Bytes dueKey(long deadline, String commitmentId) {
+        return Bytes.wrap(new BinaryWriter(48).i64(deadline ^ Long.MIN_VALUE)
+                .raw(commitmentId.getBytes(StandardCharsets.UTF_8)).toBytes());
+    }
+
+    static long deadlineOf(Bytes key) {
+        byte[] b = key.get();
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[i] & 0xFFL);
+        }
+        return v ^ Long.MIN_VALUE;
+    }
+
+    static String commitmentOf(Bytes key) {
+        byte[] b = key.get();
+        return new String(b, 8, b.length - 8, StandardCharsets.UTF_8);
+    }
+
+    /** Publishes what one commitment's timeline says, to the topics and the query stores. */
+    private final class Output implements CommitmentTimeline.Sink {
+        private final String key;
+        private final Ledger ledger;
+        private final long updateTimestamp;
+
+        Output(String key, Ledger ledger, long updateTimestamp) {
+            this.key = key;
+            this.ledger = ledger;
+            this.updateTimestamp = updateTimestamp;
+        }
+
+        @Override
+        public void alert(Alert alert) {
+            long at = alert.raisedAt().toEpochMilli();
+            context.forward(new Record<>(key, new JudgeOutput.AlertOut(alert), at), JudgeOutput.TO_ALERTS);
+            commitmentAlerts.put(key, alert, at);
+            alertLog.append(alert);
+            observer.alert(alert);
+        }
+
+        @Override
+        public void status(Commitment regBefore, StatusFacts before, Commitment regAfter, StatusFacts after, long at) {
+            context.forward(new Record<>(key, new JudgeOutput.Status(after == null ? null : after.toStatus(regAfter)),
+                    at), JudgeOutput.TO_STATUS);
+            if (updateTimestamp >= 0) {
+                observer.statusAfterUpdate(updateTimestamp);
+            }
+            if (after != null) {
+                series.put(key, new SeriesPoint(after, ledger.episode(AlertType.STALLED) != null),
+                        Math.floorDiv(at, DAY) * DAY);
+            }
+            Deltas.between(regBefore, before, regAfter, after, at)
+                    .forEach(d -> context.forward(new Record<>(d.key(), new JudgeOutput.ToRollup(d), at),
+                            JudgeOutput.TO_ROLLUP));
+            Memberships.between(key, regBefore, before, regAfter, after, at)
+                    .forEach(m -> context.forward(new Record<>(m.agency(), new JudgeOutput.ToHeat(m), at),
+                            JudgeOutput.TO_HEAT));
+        }
+    }
+}
