@@ -32,7 +32,7 @@ import org.vigia.processor.ProcessorService;
 import org.vigia.processor.ProcessorSettings;
 
 /**
- * Quality bar of DESIGN §9: stall threshold crossed → email in the SMTP server, p99 under
+ * Quality bar: stall threshold crossed → email in the SMTP server, p99 under
  * 2 s plus {@code groupWait}. The stream-processor and the alert-service run in this JVM
  * against a GreenMail SMTP server, with {@code VIGIA_STALL_AFTER_DAYS=1} and
  * {@code VIGIA_GROUP_WAIT=1s}.

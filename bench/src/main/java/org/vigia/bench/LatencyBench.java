@@ -42,7 +42,7 @@ import org.vigia.processor.ProcessorService;
 import org.vigia.processor.ProcessorSettings;
 
 /**
- * Quality bar of DESIGN §9: update → status visible, p99 under 1 s at 5,000 updates/s.
+ * Quality bar: update → status visible, p99 under 1 s at 5,000 updates/s.
  *
  * <p>An open-loop producer writes progress updates to {@code vigia.progress} at a fixed pace
  * (each update has a scheduled send time; if the producer falls behind, the delay counts

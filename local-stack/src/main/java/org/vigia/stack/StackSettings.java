@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.vigia.kit.Env;
 
 /**
- * Settings of the one-command local stack. The services' own variables (DESIGN §7) pass
+ * Settings of the one-command local stack. The services' own variables (see the top-level README's Configuration) pass
  * through unchanged; these add where the stack keeps its data and which ports it uses.
  * Setting {@code KAFKA_BOOTSTRAP_SERVERS} uses that cluster instead of the embedded broker;
  * setting {@code SMTP_HOST} uses that mail server instead of the local sink.

@@ -15,7 +15,7 @@ import org.vigia.ingest.replay.DatasetReader;
 
 /**
  * A progress history: JSON lines ({@code .jsonl}, one ProgressUpdate a line) or a CSV with
- * the DESIGN field names as columns ({@code updateId, commitmentId, milestoneId, percent,
+ * the wire contract's field names as columns ({@code updateId, commitmentId, milestoneId, percent,
  * level, source, reporter, reportedAt, evidenceUrl, note}). Source and reporter are part of
  * every row: an import speaks for whoever produced the history.
  */

@@ -27,7 +27,7 @@ import org.vigia.events.Source;
 import org.vigia.processor.topology.judge.HistoryEntry;
 import org.vigia.processor.topology.rollup.Rollup;
 
-/** The edges DESIGN §4 leaves to judgement, each pinned by one test. */
+/** The edges the states-and-alerts rules leave to judgement, each pinned by one test. */
 class EdgeCasesTest {
     private final Harness h = new Harness();
 

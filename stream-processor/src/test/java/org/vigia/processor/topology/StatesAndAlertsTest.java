@@ -18,7 +18,7 @@ import org.vigia.events.CommitmentState;
 import org.vigia.events.Severity;
 import org.vigia.events.Source;
 
-/** Every row of the DESIGN §4 states-and-alerts table, through the real topology. */
+/** Every row of the states-and-alerts table (stream-processor README), through the real topology. */
 class StatesAndAlertsTest {
     private final Harness h = new Harness();
 
