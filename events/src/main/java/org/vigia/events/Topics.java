@@ -62,8 +62,11 @@ public final class Topics {
         deadLetter = new Topic<>(this.prefix + "dead-letter", Serdes.ByteArray(), Serdes.ByteArray(), DEAD_LETTERS);
     }
 
-    /** Deleted by size only: the oldest segments go once a partition holds more than {@code bytes}. */
-    private static Map<String, String> sizeBounded(long bytes) {
+    /**
+     * Deleted by size only: the oldest segments go once a partition holds more than {@code bytes}.
+     * For any topic whose records may carry a timestamp in the past.
+     */
+    public static Map<String, String> sizeBounded(long bytes) {
         return Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", String.valueOf(bytes),
                 "segment.bytes", String.valueOf(Math.max(1024 * 1024, bytes / 8)));
     }

@@ -30,8 +30,9 @@ import org.vigia.kafka.embedded.EmbeddedKafkaBroker;
 /**
  * The topics keep what they are given: records dated 2014 on every topic, created as the
  * services create them, are still there after several retention checks of a broker that
- * checks twice a second and keeps its default retention (7 days) — under which a control
- * topic's 2014 record is gone at each check.
+ * checks twice a second and has a stock broker's retention (7 days; the embedded broker's own
+ * default keeps records whatever their age) — under which a control topic's 2014 record is
+ * gone at each check.
  */
 class TopicRetentionIT {
     static final Instant IN_2014 = Instant.parse("2014-09-27T10:00:00Z");
@@ -41,7 +42,8 @@ class TopicRetentionIT {
     @BeforeAll
     static void brokerThatChecksRetentionTwiceASecond() throws Exception {
         broker = EmbeddedKafkaBroker.start(Files.createTempDirectory("vigia-retention-"), 0,
-                Map.of("log.retention.check.interval.ms", "500", "log.initial.task.delay.ms", "500"), true);
+                Map.of("log.retention.check.interval.ms", "500", "log.initial.task.delay.ms", "500",
+                        "log.retention.ms", String.valueOf(Duration.ofDays(7).toMillis())), true);
         admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()));
     }
 

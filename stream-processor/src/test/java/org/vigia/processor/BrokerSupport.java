@@ -39,31 +39,9 @@ final class BrokerSupport {
     private BrokerSupport() {
     }
 
-    private static boolean transactionsV1;
-
-    /**
-     * The shared broker, with transactions v2 (KIP-890) turned off. With 4.4.0 broker and
-     * clients, a transactional producer that starts its next transaction while the broker is
-     * still writing the previous one's markers gets CONCURRENT_TRANSACTIONS, retries, and the
-     * broker then rejects the retried batches with OutOfOrderSequenceException ("expected
-     * sequence 0 for transactions v2 idempotent producer with no existing state"): the
-     * DeterminismIT saw committed state changes whose output records never appeared. With
-     * transaction.version=1 the same tests pass; deployments on 4.4.0 should do the same.
-     */
-    static synchronized String bootstrap() {
-        String bootstrap = EmbeddedKafkaBroker.shared().bootstrapServers();
-        if (!transactionsV1) {
-            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                    Map.of("bootstrap.servers", bootstrap))) {
-                admin.updateFeatures(Map.of("transaction.version", new org.apache.kafka.clients.admin.FeatureUpdate(
-                                (short) 1, org.apache.kafka.clients.admin.FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)),
-                        new org.apache.kafka.clients.admin.UpdateFeaturesOptions()).all().get();
-                transactionsV1 = true;
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot set transaction.version=1 on the test broker", e);
-            }
-        }
-        return bootstrap;
+    /** The shared broker, at Kafka's default transaction protocol (transaction.version=2). */
+    static String bootstrap() {
+        return EmbeddedKafkaBroker.shared().bootstrapServers();
     }
 
     static Env env(String prefix, String applicationId) {

@@ -1,6 +1,5 @@
 package org.vigia.alerts.topology;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -14,22 +13,23 @@ import org.vigia.events.Topics;
  * <ul>
  *   <li>{@code <prefix>alerts} — read; defined by the wire contract;</li>
  *   <li>{@code <prefix>silences} — compacted, kept forever;</li>
- *   <li>{@code <prefix>alert-service.dead-letter} — alerts set aside, kept 30 days from when they were set aside;</li>
+ *   <li>{@code <prefix>alert-service.dead-letter} — alerts set aside, bounded by size and never by age
+ *       ({@link Topics#DEAD_LETTER_BYTES_PER_PARTITION} a partition): what Kafka Streams sets aside itself
+ *       (an exception no stage of ours caught) keeps the alert's own timestamp, years in the past, and
+ *       time retention would delete it at the next check;</li>
  *   <li>Kafka Streams' own, prefixed by the application id (by default {@code <prefix>alert-service}):
  *       {@code …-by-subscriber-repartition} (purged as it is committed) and
  *       {@code …-notifications-changelog} (the delivery log, compacted, kept forever).</li>
  * </ul>
  */
 public record AlertTopics(Topic<?, ?> alertsTopic, Topic<String, byte[]> silencesTopic, Topic<byte[], byte[]> deadLetterTopic) {
-    static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
-
     public static AlertTopics of(Topics shared) {
         String prefix = shared.prefix;
         return new AlertTopics(shared.alerts,
                 new Topic<>(prefix + "silences", Serdes.String(), Serdes.ByteArray(),
                         Map.of("cleanup.policy", "compact", "retention.ms", "-1")),
                 new Topic<>(prefix + "alert-service.dead-letter", Serdes.ByteArray(), Serdes.ByteArray(),
-                        Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(DEAD_LETTER_RETENTION.toMillis()))));
+                        Topics.sizeBounded(Topics.DEAD_LETTER_BYTES_PER_PARTITION)));
     }
 
     public String alerts() {

@@ -19,7 +19,9 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.FeatureMetadata;
 import org.apache.kafka.clients.admin.FeatureUpdate;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
@@ -33,9 +35,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Replication factors of the internal topics are 1 and the initial rebalance delay is 0,
  * as suits one node; the log cleaner's dedupe buffer is small so the broker stays light.
+ * Records are kept whatever their timestamp (no time-based retention by default), because
+ * replays write event time from years ago. Transactions use Kafka's default protocol
+ * (transaction.version=2), as on a stock cluster.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final String TRANSACTION_VERSION = "transaction.version";
     private static EmbeddedKafkaBroker shared;
 
     private final KafkaRaftServer server;
@@ -74,7 +80,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             String bootstrap = "127.0.0.1:" + brokerPort;
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap, dataDir, deleteOnClose);
             broker.awaitReady(Duration.ofSeconds(60));
-            broker.useTransactionsV1();
+            broker.useDefaultTransactionProtocol();
             log.info("embedded Kafka broker ready on {} (data in {})", bootstrap, dataDir.getFileName());
             return broker;
         } catch (IOException e) {
@@ -131,6 +137,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("default.replication.factor", "1");
         p.put("min.insync.replicas", "1");
         p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+        // Replayed records carry their event time, years in the past, and a commit marker the
+        // wall clock: a partition's first marker is more than log.roll.ms (7 days) newer than the
+        // records before it, so it starts a new segment and leaves the first transaction's
+        // records alone in one long past a 7-day retention. The next retention check (every 5
+        // minutes) deleted them. Topics that set their own retention.ms still follow it.
+        p.put("log.retention.ms", "-1");
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "4");
         return p;
@@ -171,18 +183,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Pins the broker to the classic transaction protocol (transaction.version=1). On 4.4.0's
-     * default, version 2, the stream processor's exactly-once tests lost output records: a
-     * producer that began its next transaction while the last was still completing got
-     * CONCURRENT_TRANSACTIONS, and its retried batches were then refused as out of order.
-     * Idempotent, so it also applies to a data folder formatted before this setting existed.
+     * Runs Kafka's default transaction protocol, as a stock broker of this version does. A data
+     * folder formatted by an earlier Vigía was pinned to the classic protocol
+     * (transaction.version=1); it is upgraded back to the highest level this broker supports.
      */
-    private void useTransactionsV1() {
+    private void useDefaultTransactionProtocol() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            admin.updateFeatures(Map.of("transaction.version", new FeatureUpdate((short) 1,
-                    FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)), new UpdateFeaturesOptions()).all().get(30, TimeUnit.SECONDS);
+            FeatureMetadata features = admin.describeFeatures().featureMetadata().get(30, TimeUnit.SECONDS);
+            short supported = features.supportedFeatures().get(TRANSACTION_VERSION).maxVersion();
+            FinalizedVersionRange finalized = features.finalizedFeatures().get(TRANSACTION_VERSION);
+            if (finalized == null || finalized.maxVersionLevel() < supported) {
+                admin.updateFeatures(Map.of(TRANSACTION_VERSION, new FeatureUpdate(supported, FeatureUpdate.UpgradeType.UPGRADE)),
+                        new UpdateFeaturesOptions()).all().get(30, TimeUnit.SECONDS);
+                log.info("upgraded {} to {} on the embedded broker's data folder", TRANSACTION_VERSION, supported);
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("cannot set transaction.version=1 on the embedded broker", e);
+            throw new IllegalStateException("cannot set " + TRANSACTION_VERSION + " to its default on the embedded broker", e);
         }
     }
 

@@ -9,11 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.FeatureUpdate;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -56,10 +59,36 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
-    void usesTheClassicTransactionProtocol() throws Exception {
+    void runsKafkasDefaultTransactionProtocol() throws Exception {
+        assertThat(transactionVersion(EmbeddedKafkaBroker.shared())).isEqualTo((short) 2);
+    }
+
+    @Test
+    void upgradesAFolderPinnedToTheClassicTransactionProtocolBackToTheDefault(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
+             Admin admin = Admin.create(Map.of("bootstrap.servers", first.bootstrapServers()))) {
+            admin.updateFeatures(Map.of("transaction.version", new FeatureUpdate((short) 1,
+                    FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)), new UpdateFeaturesOptions()).all().get(30, TimeUnit.SECONDS);
+            assertThat(transactionVersion(first)).as("pinned as an earlier version did").isEqualTo((short) 1);
+        }
+        try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
+            assertThat(transactionVersion(second)).isEqualTo((short) 2);
+        }
+    }
+
+    @Test
+    void hasNoTimeBasedRetentionByDefault() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", EmbeddedKafkaBroker.shared().bootstrapServers()))) {
-            var finalized = admin.describeFeatures().featureMetadata().get(30, TimeUnit.SECONDS).finalizedFeatures();
-            assertThat(finalized.get("transaction.version").maxVersionLevel()).isEqualTo((short) 1);
+            var broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+            var config = admin.describeConfigs(List.of(broker)).all().get(30, TimeUnit.SECONDS).get(broker);
+            assertThat(config.get("log.retention.ms").value()).isEqualTo("-1");
+        }
+    }
+
+    private static short transactionVersion(EmbeddedKafkaBroker broker) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            return admin.describeFeatures().featureMetadata().get(30, TimeUnit.SECONDS)
+                    .finalizedFeatures().get("transaction.version").maxVersionLevel();
         }
     }
 

@@ -156,15 +156,14 @@ class DeployFilesTest {
     }
 
     @Test
-    void theTransactionVersionPinIsOneMarkedLineOfKafkaInit() throws IOException {
+    void kafkaInitLeavesTheTransactionProtocolAsTheBrokerHasItUnlessTheOperatorSetsIt() throws IOException {
         String compose = Files.readString(deploy.root.resolve("docker-compose.yml"));
         String withoutComments = compose.replaceAll("(?m)(^|\\s)#.*$", "");
         assertThat(Pattern.compile("transaction\\.version|downgrade").matcher(withoutComments).results().count())
-                .as("no other place in docker-compose.yml sets the feature level").isZero();
+                .as("nothing in docker-compose.yml sets the feature level").isZero();
         assertThat(Pattern.compile("(?m)^\\s*VIGIA_TRANSACTION_VERSION:").matcher(withoutComments).results().count()).isEqualTo(1);
         assertThat(compose().path("services").path("kafka-init").path("environment").path("VIGIA_TRANSACTION_VERSION").asText())
-                .isEqualTo("1");
-        assertThat(compose).contains("THE transaction.version PIN");
+                .as("empty unless the operator's environment sets it").isEqualTo("${VIGIA_TRANSACTION_VERSION:-}");
     }
 
     @Test

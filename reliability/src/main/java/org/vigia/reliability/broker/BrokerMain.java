@@ -13,13 +13,14 @@ import org.vigia.kafka.embedded.EmbeddedKafkaBroker;
  *   java -cp reliability.jar org.vigia.reliability.broker.BrokerMain DATA_DIR PORT CONTROLLER_PORT
  * </pre>
  *
- * Prints {@code broker ready on 127.0.0.1:PORT} once clients can use it (transaction.version=1
- * applied, as {@link EmbeddedKafkaBroker} does at every start), and stops cleanly on SIGTERM.
+ * Prints {@code broker ready on 127.0.0.1:PORT} once clients can use it (at Kafka's default
+ * transaction protocol, as {@link EmbeddedKafkaBroker} runs), and stops cleanly on SIGTERM.
  *
  * <p>Both ports are fixed, not only the client one: a restart must come back as the same
- * single voter of the same quorum. Retention checks are off: the suite's plans are dated in
- * the past, and a time-based retention of seven days would delete their alerts, ticks and
- * dead letters minutes after they are written, while the comparison reads every record.
+ * single voter of the same quorum. Retention checks are off as well as time-based retention
+ * (the embedded broker's default): the suite's plans are dated in the past, and a time-based
+ * retention of seven days would delete their alerts, ticks and dead letters minutes after they
+ * are written, while the comparison reads every record.
  */
 public final class BrokerMain {
     private BrokerMain() {
