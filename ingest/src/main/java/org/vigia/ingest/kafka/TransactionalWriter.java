@@ -42,9 +42,9 @@ import org.vigia.kit.KafkaSettings;
  *
  * <p>Outcomes: completed = committed and acknowledged by every in-sync replica;
  * {@link WriteFailedException} = nothing of the batch is visible to {@code read_committed}
- * consumers; {@link WriteOutcomeUnknownException} = the commit timed out, the batch may or may
- * not have been written (the producer is then replaced, which settles the transaction on the
- * broker at once).
+ * consumers; {@link WriteOutcomeUnknownException} = the commit timed out, or a failed write
+ * could not be rolled back either (the broker went away): the batch may or may not have been
+ * written (the producer is then replaced, which settles the transaction on the broker at once).
  *
  * <p>Transactional ids are stable per instance and role:
  * {@code <prefix>ingest-<instance>-<role>-<n>}. A restarted instance fences its predecessor's
@@ -331,16 +331,21 @@ public final class TransactionalWriter implements AutoCloseable {
             return false;
         }
 
+        /** Rolls the transaction back; when the rollback cannot be confirmed either, the outcome is unknown. */
         private RuntimeException abort(KafkaException cause, List<Pending> group, int records) {
-            listener.committed(group.size(), records, Outcome.FAILED);
             try {
                 producer.abortTransaction();
             } catch (KafkaException abortFailed) {
                 if (isFenced(abortFailed)) {
+                    listener.committed(group.size(), records, Outcome.FAILED);
                     return fenced(abortFailed);
                 }
+                listener.committed(group.size(), records, Outcome.UNKNOWN);
                 broken = true;
+                return new WriteOutcomeUnknownException("the write to Kafka failed and its rollback could not be confirmed "
+                        + "(" + cause.getMessage() + "): the records may or may not have been written", cause);
             }
+            listener.committed(group.size(), records, Outcome.FAILED);
             return new WriteFailedException("the write to Kafka failed and was rolled back: " + cause.getMessage(), cause);
         }
 
