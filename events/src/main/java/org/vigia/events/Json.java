@@ -124,6 +124,16 @@ public final class Json {
         }
     }
 
+    /**
+     * The instant in the text of a JSON string, read exactly as the strict reader reads an
+     * {@code Instant} field; null when the text holds none (the strict reader then refuses it
+     * with {@code must be an ISO-8601 instant in UTC such as 2014-01-10T00:00:00Z}). For
+     * readers that stream a record token by token, such as ingest's progress reader.
+     */
+    public static Instant instant(String text) {
+        return StrictTime.parseInstant(text);
+    }
+
     /** Parses one record with the wire reader and validates it. */
     public static <T extends Validated> T read(byte[] json, Class<T> type) {
         return read(WIRE, json, WIRE.constructType(type));

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * the same words everywhere, so clients see a consistent vocabulary.
  */
 final class Rules {
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    static final Pattern UPDATE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    static final Pattern AGENCY = Pattern.compile("[A-Z0-9_-]{1,32}");
+    static final IdPattern ID = new IdPattern("[A-Za-z0-9._-]{1,64}", IdPattern.alphanumeric(true) + "._-", 64);
+    static final IdPattern UPDATE_ID = new IdPattern("[A-Za-z0-9._:-]{1,128}", IdPattern.alphanumeric(true) + "._:-", 128);
+    static final IdPattern AGENCY = new IdPattern("[A-Z0-9_-]{1,32}", IdPattern.alphanumeric(false) + "_-", 32);
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -77,6 +77,17 @@ final class Rules {
             }
         } else if (!pattern.matcher(value).matches()) {
             fail(field, "must match " + pattern.pattern());
+        }
+        return this;
+    }
+
+    Rules matches(String field, String value, IdPattern pattern, boolean required) {
+        if (value == null) {
+            if (required) {
+                fail(field, "is required");
+            }
+        } else if (!pattern.matches(value)) {
+            fail(field, "must match " + pattern);
         }
         return this;
     }

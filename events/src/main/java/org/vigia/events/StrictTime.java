@@ -47,15 +47,22 @@ final class StrictTime {
                         INSTANT_RULE + ", given as a string");
             }
             String text = p.getText().trim();
-            Instant fast = parseUtc(text);
-            if (fast != null) {
-                return fast;
-            }
-            try {
-                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
-            } catch (DateTimeParseException e) {
-                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, INSTANT_RULE);
-            }
+            Instant instant = parseInstant(text);
+            return instant != null ? instant : (Instant) ctxt.handleWeirdStringValue(Instant.class, text, INSTANT_RULE);
+        }
+    }
+
+    /** The instant a JSON string holds, read as the strict reader reads it; null when it holds none. */
+    static Instant parseInstant(String text) {
+        String trimmed = text.trim();
+        Instant fast = parseUtc(trimmed);
+        if (fast != null) {
+            return fast;
+        }
+        try {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(trimmed, Instant::from);
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -155,6 +155,21 @@ class StrictJsonTest {
     }
 
     @Test
+    void theInstantOfAStringIsWhatTheStrictReaderReadsFromIt() {
+        for (String s : List.of("2014-01-10T12:00:00Z", " 2014-01-10T12:00:00.25Z ", "2014-01-10T13:00:00+01:00",
+                "2016-02-29T23:59:59.999999999Z")) {
+            Instant read = Json.readStrict(Fixtures.with(Fixtures.PROGRESS, "reportedAt", "\"" + s + "\""),
+                    ProgressUpdate.class).reportedAt();
+            assertThat(Json.instant(s)).as(s).isEqualTo(read);
+        }
+        for (String s : List.of("", "2015-02-29T00:00:00Z", "1417392000", "2014-01-10", "2014-01-10T12:00:00")) {
+            assertThat(Json.instant(s)).as(s).isNull();
+            assertThatThrownBy(() -> Json.readStrict(Fixtures.with(Fixtures.PROGRESS, "reportedAt", "\"" + s + "\""),
+                    ProgressUpdate.class)).as(s).isInstanceOf(ValidationException.class);
+        }
+    }
+
+    @Test
     void theTopicReaderStaysTolerantOfUnknownFields() {
         ProgressUpdate u = Json.read(Fixtures.with(Fixtures.PROGRESS, "addedLater", "\"x\""), ProgressUpdate.class);
         assertThat(u.updateId()).isEqualTo("u-1");

@@ -23,11 +23,7 @@ final class JsonBodies {
     }
 
     static <T> Items<T> read(byte[] body, Class<T> type) {
-        int i = 0;
-        while (i < body.length && Character.isWhitespace(body[i])) {
-            i++;
-        }
-        if (i < body.length && body[i] == '[') {
+        if (isArray(body)) {
             JavaType listType = Json.strict().getTypeFactory().constructCollectionType(List.class, type);
             List<T> items = Json.parse(Json.strict(), body, listType);
             if (items == null || items.isEmpty()) {
@@ -40,5 +36,14 @@ final class JsonBodies {
             throw new ValidationException("(body)", "must be a JSON object or an array of them, not null");
         }
         return new Items<>(List.of(item), false);
+    }
+
+    /** Whether the body is read as an array: its first character other than white space is {@code [}. */
+    static boolean isArray(byte[] body) {
+        int i = 0;
+        while (i < body.length && Character.isWhitespace(body[i])) {
+            i++;
+        }
+        return i < body.length && body[i] == '[';
     }
 }

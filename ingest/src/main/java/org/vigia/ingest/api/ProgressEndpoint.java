@@ -18,7 +18,7 @@ import org.vigia.events.Topics;
 import org.vigia.events.ValidationException;
 import org.vigia.events.Violation;
 import org.vigia.ingest.api.Rejection.Reason;
-import org.vigia.ingest.kafka.Records;
+import org.vigia.ingest.kafka.ProgressRecords;
 import org.vigia.ingest.kafka.TransactionalWriter;
 import org.vigia.ingest.metrics.IngestMetrics;
 import org.vigia.ingest.registry.RegistryView;
@@ -36,9 +36,10 @@ import org.vigia.kit.Principal;
  * (400), the commitment known (404), the agency's own commitment (403), the milestone
  * part of the commitment (400) — and then queued for the group commit, which writes it in
  * one Kafka transaction with {@code acks=all}, possibly together with other requests: all of
- * it or none of it. Each update is parsed and validated once; the record value is the
- * validated update with the token's source and reporter. Record key = commitment id, record
- * timestamp = reportedAt (event time).
+ * it or none of it. Each update is parsed ({@link ProgressBodyReader}) and validated once; the
+ * record value is the validated update with the token's source and reporter, written straight
+ * from its fields ({@link ProgressRecords}). Record key = commitment id, record timestamp =
+ * reportedAt (event time).
  */
 public final class ProgressEndpoint {
     static final Set<Principal.Role> REPORTERS = Set.of(Principal.Role.AGENCY, Principal.Role.CSO, Principal.Role.IRM);
@@ -65,14 +66,13 @@ public final class ProgressEndpoint {
     public CompletableFuture<List<String>> post(Context ctx) {
         Principal principal = guard.authenticate(ctx, REPORTERS);
         byte[] body = guard.jsonBody(ctx);
-        JsonBodies.Items<ProgressUpdate> parsed = JsonBodies.read(body, ProgressUpdate.class);
+        JsonBodies.Items<ProgressUpdate> parsed = ProgressBodyReader.read(body);
         List<ProgressUpdate> updates = withOrigin(parsed, principal);
         checkScope(parsed, updates, principal);
 
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(updates.size());
+        List<ProducerRecord<byte[], byte[]>> records = ProgressRecords.of(topics.progress, updates);
         List<String> ids = new ArrayList<>(updates.size());
         for (ProgressUpdate u : updates) {
-            records.add(Records.record(topics.progress, u.commitmentId(), u, u.reportedAt()));
             ids.add(u.updateId());
         }
         Source source = sourceOf(principal);
@@ -89,23 +89,32 @@ public final class ProgressEndpoint {
         List<Violation> violations = new ArrayList<>();
         List<ProgressUpdate> result = new ArrayList<>();
         for (int i = 0; i < parsed.items().size(); i++) {
-            String at = parsed.prefix(i);
             ProgressUpdate u = parsed.items().get(i);
             if (u == null) {
+                String at = parsed.prefix(i);
                 violations.add(new Violation(at.isEmpty() ? "(body)" : at.substring(0, at.length() - 1), "must not be null"));
                 continue;
             }
             if (u.source() != null && u.source() != source) {
-                violations.add(new Violation(at + "source", "comes from the token (" + source + "); omit it or send the same value"));
+                violations.add(new Violation(parsed.prefix(i) + "source", "comes from the token (" + source
+                        + "); omit it or send the same value"));
             }
             if (u.reporter() != null && !u.reporter().equals(reporter)) {
-                violations.add(new Violation(at + "reporter", "comes from the token (" + reporter + "); omit it or send the same value"));
+                violations.add(new Violation(parsed.prefix(i) + "reporter", "comes from the token (" + reporter
+                        + "); omit it or send the same value"));
             }
             ProgressUpdate stamped = u.withOrigin(source, reporter);
-            stamped.violations().forEach(v -> violations.add(new Violation(at + v.field(), v.rule())));
+            for (Violation v : stamped.violations()) {
+                violations.add(new Violation(parsed.prefix(i) + v.field(), v.rule()));
+            }
             if (stamped.reportedAt() != null && stamped.reportedAt().isAfter(latest)) {
+                String at = parsed.prefix(i);
                 violations.add(new Violation(at + "reportedAt", "must not be more than " + maxFutureSkew.toSeconds()
                         + " s ahead of the server clock (server time " + clock.instant() + ")"));
+            }
+            if (stamped.reportedAt() != null && stamped.reportedAt().isBefore(Instant.EPOCH)) {
+                violations.add(new Violation(parsed.prefix(i) + "reportedAt", "must not be before " + Instant.EPOCH
+                        + " (it is the record's timestamp, which Kafka keeps from 1970 on)"));
             }
             result.add(stamped);
         }
@@ -121,19 +130,19 @@ public final class ProgressEndpoint {
         List<Violation> badMilestone = new ArrayList<>();
         for (int i = 0; i < updates.size(); i++) {
             ProgressUpdate u = updates.get(i);
-            String at = parsed.prefix(i);
             Commitment c = registry.get(u.commitmentId()).orElse(null);
             if (c == null) {
-                unknown.add(new Violation(at + "commitmentId", "must name a commitment in the registry (" + u.commitmentId() + " is unknown)"));
+                unknown.add(new Violation(parsed.prefix(i) + "commitmentId", "must name a commitment in the registry ("
+                        + u.commitmentId() + " is unknown)"));
                 continue;
             }
             if (principal.role() == Principal.Role.AGENCY && !Objects.equals(c.agency(), principal.name())) {
-                foreign.add(new Violation(at + "commitmentId", "belongs to agency " + c.agency() + "; a " + principal
-                        + " token reports only on its own agency's commitments"));
+                foreign.add(new Violation(parsed.prefix(i) + "commitmentId", "belongs to agency " + c.agency() + "; a "
+                        + principal + " token reports only on its own agency's commitments"));
             }
-            if (u.milestoneId() != null && c.milestones().stream().map(Milestone::id).noneMatch(u.milestoneId()::equals)) {
-                badMilestone.add(new Violation(at + "milestoneId", "must be a milestone of " + c.id() + " (" + u.milestoneId()
-                        + " is not one)"));
+            if (u.milestoneId() != null && !hasMilestone(c, u.milestoneId())) {
+                badMilestone.add(new Violation(parsed.prefix(i) + "milestoneId", "must be a milestone of " + c.id() + " ("
+                        + u.milestoneId() + " is not one)"));
             }
         }
         if (!unknown.isEmpty()) {
@@ -145,6 +154,15 @@ public final class ProgressEndpoint {
         if (!badMilestone.isEmpty()) {
             throw new ValidationException(badMilestone);
         }
+    }
+
+    private static boolean hasMilestone(Commitment c, String milestoneId) {
+        for (Milestone m : c.milestones()) {
+            if (milestoneId.equals(m.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Source sourceOf(Principal principal) {

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,13 +36,15 @@ import org.vigia.kit.KafkaSettings;
  * transaction ({@code acks=all}, idempotence on). Every caller's future completes after that
  * commit; if the transaction fails, every batch in it fails, so each batch is still all or
  * nothing. A group that failed for a reason of its own (a record the broker refuses) is
- * retried batch by batch, so one bad batch does not fail the others.
+ * retried batch by batch, so one bad batch does not fail the others. The callers are answered
+ * on threads of their own, not on the producer's: what a caller does with the answer (the API
+ * writes its HTTP response) does not hold up the next transaction.
  *
  * <p>Outcomes: completed = committed and acknowledged by every in-sync replica;
  * {@link WriteFailedException} = nothing of the batch is visible to {@code read_committed}
- * consumers; {@link WriteOutcomeUnknownException} = the commit timed out, the batch may or may
- * not have been written (the producer is then replaced, which settles the transaction on the
- * broker at once).
+ * consumers; {@link WriteOutcomeUnknownException} = the commit timed out, or a failed write
+ * could not be rolled back either (the broker went away): the batch may or may not have been
+ * written (the producer is then replaced, which settles the transaction on the broker at once).
  *
  * <p>Transactional ids are stable per instance and role:
  * {@code <prefix>ingest-<instance>-<role>-<n>}. A restarted instance fences its predecessor's
@@ -60,6 +65,8 @@ public final class TransactionalWriter implements AutoCloseable {
     private final long lingerNanos;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Committer> committers = new ArrayList<>();
+    /** Completes the callers' futures, so their continuations run off the committer threads. */
+    private final ExecutorService answers;
     private final CommitListener listener;
     private volatile String fenced;
     private volatile boolean closed;
@@ -89,6 +96,11 @@ public final class TransactionalWriter implements AutoCloseable {
         this.maxRecords = maxRecords;
         this.lingerNanos = linger.toNanos();
         this.listener = listener;
+        this.answers = Executors.newFixedThreadPool(Math.max(2, producers), r -> {
+            Thread t = new Thread(r, "ingest-answer-" + idBase);
+            t.setDaemon(true);
+            return t;
+        });
         try {
             for (int i = 0; i < producers; i++) {
                 committers.add(new Committer(idBase + "-" + i));
@@ -154,6 +166,7 @@ public final class TransactionalWriter implements AutoCloseable {
             c.producer.close(Duration.ofSeconds(10));
         }
         failQueued("the writer closed before this was written");
+        answers.shutdown();
     }
 
     private void failQueued(String why) {
@@ -256,12 +269,19 @@ public final class TransactionalWriter implements AutoCloseable {
         }
 
         private void settle(List<Pending> group, RuntimeException failure) {
-            for (Pending p : group) {
-                if (failure == null) {
-                    p.done().complete(null);
-                } else {
-                    p.done().completeExceptionally(failure);
+            Runnable answer = () -> {
+                for (Pending p : group) {
+                    if (failure == null) {
+                        p.done().complete(null);
+                    } else {
+                        p.done().completeExceptionally(failure);
+                    }
                 }
+            };
+            try {
+                answers.execute(answer);
+            } catch (RejectedExecutionException closing) {
+                answer.run();
             }
         }
 
@@ -311,16 +331,21 @@ public final class TransactionalWriter implements AutoCloseable {
             return false;
         }
 
+        /** Rolls the transaction back; when the rollback cannot be confirmed either, the outcome is unknown. */
         private RuntimeException abort(KafkaException cause, List<Pending> group, int records) {
-            listener.committed(group.size(), records, Outcome.FAILED);
             try {
                 producer.abortTransaction();
             } catch (KafkaException abortFailed) {
                 if (isFenced(abortFailed)) {
+                    listener.committed(group.size(), records, Outcome.FAILED);
                     return fenced(abortFailed);
                 }
+                listener.committed(group.size(), records, Outcome.UNKNOWN);
                 broken = true;
+                return new WriteOutcomeUnknownException("the write to Kafka failed and its rollback could not be confirmed "
+                        + "(" + cause.getMessage() + "): the records may or may not have been written", cause);
             }
+            listener.committed(group.size(), records, Outcome.FAILED);
             return new WriteFailedException("the write to Kafka failed and was rolled back: " + cause.getMessage(), cause);
         }
 

@@ -229,6 +229,17 @@ class IngestApiIT {
     }
 
     @Test
+    void aReportedAtBeforeTheEpochIsRefusedAndNothingOfItsBatchIsWritten() {
+        HttpResponse<String> r = post("irm", "[" + update("rejected-400-epoch-0", "SCT-1", "") + ","
+                + "{\"updateId\":\"rejected-400-epoch-1\",\"commitmentId\":\"SCT-1\",\"percent\":40,"
+                + "\"reportedAt\":\"1969-12-31T23:59:59Z\"}]");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("{\"field\":\"[1].reportedAt\",\"rule\":\"must not be before 1970-01-01T00:00:00Z");
+        assertThat(progressWithPrefix("rejected-400-epoch", "read_uncommitted")).isEmpty();
+    }
+
+    @Test
     void aBodyOverTheLimitIsTooLarge() {
         String note = "x".repeat(MAX_BODY);
         HttpResponse<String> r = post("agency:SCT", update("rejected-413", "SCT-1", ",\"note\":\"" + note + "\""));

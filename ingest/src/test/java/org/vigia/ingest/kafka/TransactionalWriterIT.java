@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -86,6 +87,28 @@ class TransactionalWriterIT {
                     org.assertj.core.groups.Tuple.tuple(1, TransactionalWriter.Outcome.COMMITTED));
         }
         assertThat(committedIds(kafka)).containsExactlyInAnyOrder("first", "last");
+    }
+
+    @Test
+    void whatACallerDoesWithItsAnswerDoesNotHoldUpTheNextTransaction() throws Exception {
+        KafkaSettings kafka = KafkaTestSupport.kafka();
+        createProgressTopicRefusingLargeRecords(kafka);
+        try (TransactionalWriter writer = writer(kafka, Duration.ZERO)) {
+            // One producer: were the first caller answered on its thread, the second batch could not be committed
+            // until the first caller's continuation returned, and that continuation waits for the second batch.
+            CompletableFuture<Boolean> secondCommittedMeanwhile = writer.submit(List.of(update(kafka, "answer-1", null)))
+                    .thenApply(done -> {
+                        try {
+                            writer.submit(List.of(update(kafka, "answer-2", null))).get(30, TimeUnit.SECONDS);
+                            return true;
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    });
+
+            assertThat(secondCommittedMeanwhile.get(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(committedIds(kafka)).containsExactly("answer-1", "answer-2");
     }
 
     @Test
