@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,33 +57,9 @@ final class AlertLatencyBench {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
         Path state = Files.createTempDirectory("bench-alert-latency");
-        Path subscriptions = Files.createTempFile("bench-subscriptions", ".yaml");
-        StringBuilder yaml = new StringBuilder("subscriptions:\n");
-        for (int k = 0; k < samples; k++) {
-            yaml.append("  - name: Bench ").append(k).append("\n    id: bench-").append(k)
-                    .append("\n    emails: [bench-").append(k).append("@bench.example]\n    language: en\n")
-                    .append("    match: { commitments: [C-").append(k).append("], types: [STALLED] }\n")
-                    .append("    delivery: immediate\n");
-        }
-        Files.writeString(subscriptions, yaml);
-
+        Path subscriptions = writeSubscriptions(samples);
         long id = System.currentTimeMillis();
-        Map<String, String> vars = new HashMap<>();
-        vars.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        vars.put("VIGIA_TOPIC_PREFIX", "bench-alerts-" + id + ".");
-        vars.put("VIGIA_PARTITIONS", "6");
-        vars.put("VIGIA_HTTP_HOST", "127.0.0.1");
-        vars.put("VIGIA_HTTP_PORT", "0");
-        vars.put("VIGIA_APPLICATION_ID", "bench-alerts-processor-" + id);
-        vars.put("VIGIA_STATE_DIR", state.toString());
-        vars.put("VIGIA_STALL_AFTER_DAYS", "1");
-        vars.put("VIGIA_SUBSCRIPTIONS_FILE", subscriptions.toString());
-        vars.put("VIGIA_GROUP_WAIT", GROUP_WAIT.toSeconds() + "s");
-        vars.put("VIGIA_REPEAT_INTERVAL", "0s");
-        vars.put("VIGIA_RATE_LIMIT_PER_HOUR", "0");
-        vars.put("SMTP_HOST", "127.0.0.1");
-        vars.put("SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
-        Env env = new Env(vars);
+        Env env = environment(bootstrap, id, state, subscriptions, smtp.getSmtp().getPort());
         ProcessorSettings processorSettings = ProcessorSettings.from(env);
         KafkaSettings kafka = processorSettings.kafka();
         BenchKafka.createTopics(kafka, kafka.topics().all());
@@ -105,53 +82,13 @@ final class AlertLatencyBench {
             inbox.start();
             System.out.printf("processor and alert-service running (groupWait %d s, stall after 1 day); %d samples,"
                     + " one tick every %d s%n", GROUP_WAIT.toSeconds(), samples, SPACING.toSeconds());
-            Map<String, Long> sent = new HashMap<>();
-            try (KafkaProducer<String, byte[]> producer = BenchKafka.producer(kafka)) {
-                long t0 = System.nanoTime();
-                for (int k = 0; k < samples; k++) {
-                    long due = t0 + k * SPACING.toNanos();
-                    while (System.nanoTime() < due) {
-                        Thread.sleep(1);
-                    }
-                    Instant at = D0.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(k)).plusSeconds(30);
-                    sent.put("bench-" + k + "@bench.example", System.nanoTime());
-                    for (int p = 0; p < kafka.partitions(); p++) {
-                        producer.send(new ProducerRecord<>(kafka.topics().clock.name(), p, at.toEpochMilli(),
-                                "tick-" + p, Json.write(new Tick(at))));
-                    }
-                    producer.flush();
-                }
-            }
+            Map<String, Long> sent = sendTicks(kafka, samples);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (arrived.size() < samples && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             stop.set(true);
-            List<Double> latencies = new ArrayList<>();
-            sent.forEach((to, t) -> {
-                Long a = arrived.get(to);
-                if (a != null) {
-                    latencies.add((a - t) / 1e6);
-                }
-            });
-            int emails = smtp.getReceivedMessages().length;
-            List<String> missing = sent.keySet().stream().filter(to -> !arrived.containsKey(to)).sorted().toList();
-            if (!missing.isEmpty()) {
-                System.out.println("no email for: " + missing);
-            }
-            System.out.println();
-            if (latencies.isEmpty()) {
-                System.out.println("tick → email: no email arrived");
-                return;
-            }
-            System.out.printf("tick → email in SMTP inbox: n=%d (missing %d, emails received %d)  p50 %.0f ms  p95 %.0f ms"
-                    + "  p99 %.0f ms  max %.0f ms%n", samples, samples - latencies.size(), emails,
-                    Stats.percentile(latencies, 50), Stats.percentile(latencies, 95), Stats.percentile(latencies, 99),
-                    latencies.stream().mapToDouble(Double::doubleValue).max().orElse(0));
-            double bar = 2000 + GROUP_WAIT.toMillis();
-            boolean pass = latencies.size() == samples && emails == samples && Stats.percentile(latencies, 99) < bar;
-            System.out.printf("bar: p99 < 2 s + groupWait (%.0f ms), every sample emailed exactly once → %s%n", bar,
-                    pass ? "PASS" : "FAIL");
+            report(samples, sent, arrived, smtp.getReceivedMessages().length);
         } finally {
             stop.set(true);
             alerts.close();
@@ -160,6 +97,88 @@ final class AlertLatencyBench {
             BenchKafka.deleteQuietly(state);
             Files.deleteIfExists(subscriptions);
         }
+    }
+
+    /** One subscriber per commitment {@code C-k}, for its stalls alone, so each email carries one alert. */
+    private static Path writeSubscriptions(int samples) throws IOException {
+        Path subscriptions = Files.createTempFile("bench-subscriptions", ".yaml");
+        StringBuilder yaml = new StringBuilder("subscriptions:\n");
+        for (int k = 0; k < samples; k++) {
+            yaml.append("  - name: Bench ").append(k).append("\n    id: bench-").append(k)
+                    .append("\n    emails: [bench-").append(k).append("@bench.example]\n    language: en\n")
+                    .append("    match: { commitments: [C-").append(k).append("], types: [STALLED] }\n")
+                    .append("    delivery: immediate\n");
+        }
+        Files.writeString(subscriptions, yaml);
+        return subscriptions;
+    }
+
+    private static Env environment(String bootstrap, long id, Path state, Path subscriptions, int smtpPort) {
+        Map<String, String> vars = new HashMap<>();
+        vars.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        vars.put("VIGIA_TOPIC_PREFIX", "bench-alerts-" + id + ".");
+        vars.put("VIGIA_PARTITIONS", "6");
+        vars.put("VIGIA_HTTP_HOST", "127.0.0.1");
+        vars.put("VIGIA_HTTP_PORT", "0");
+        vars.put("VIGIA_APPLICATION_ID", "bench-alerts-processor-" + id);
+        vars.put("VIGIA_STATE_DIR", state.toString());
+        vars.put("VIGIA_STALL_AFTER_DAYS", "1");
+        vars.put("VIGIA_SUBSCRIPTIONS_FILE", subscriptions.toString());
+        vars.put("VIGIA_GROUP_WAIT", GROUP_WAIT.toSeconds() + "s");
+        vars.put("VIGIA_REPEAT_INTERVAL", "0s");
+        vars.put("VIGIA_RATE_LIMIT_PER_HOUR", "0");
+        vars.put("SMTP_HOST", "127.0.0.1");
+        vars.put("SMTP_PORT", String.valueOf(smtpPort));
+        return new Env(vars);
+    }
+
+    /** Writes tick {@code k} every {@link #SPACING}; returns when each recipient's tick was written (nanoTime). */
+    private static Map<String, Long> sendTicks(KafkaSettings kafka, int samples) throws InterruptedException {
+        Map<String, Long> sent = new HashMap<>();
+        try (KafkaProducer<String, byte[]> producer = BenchKafka.producer(kafka)) {
+            long t0 = System.nanoTime();
+            for (int k = 0; k < samples; k++) {
+                long due = t0 + k * SPACING.toNanos();
+                while (System.nanoTime() < due) {
+                    Thread.sleep(1);
+                }
+                Instant at = D0.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(k)).plusSeconds(30);
+                sent.put("bench-" + k + "@bench.example", System.nanoTime());
+                for (int p = 0; p < kafka.partitions(); p++) {
+                    producer.send(new ProducerRecord<>(kafka.topics().clock.name(), p, at.toEpochMilli(),
+                            "tick-" + p, Json.write(new Tick(at))));
+                }
+                producer.flush();
+            }
+        }
+        return sent;
+    }
+
+    private static void report(int samples, Map<String, Long> sent, Map<String, Long> arrived, int emails) {
+        List<Double> latencies = new ArrayList<>();
+        sent.forEach((to, t) -> {
+            Long a = arrived.get(to);
+            if (a != null) {
+                latencies.add((a - t) / 1e6);
+            }
+        });
+        List<String> missing = sent.keySet().stream().filter(to -> !arrived.containsKey(to)).sorted().toList();
+        if (!missing.isEmpty()) {
+            System.out.println("no email for: " + missing);
+        }
+        System.out.println();
+        if (latencies.isEmpty()) {
+            System.out.println("tick → email: no email arrived");
+            return;
+        }
+        System.out.printf("tick → email in SMTP inbox: n=%d (missing %d, emails received %d)  p50 %.0f ms  p95 %.0f ms"
+                + "  p99 %.0f ms  max %.0f ms%n", samples, samples - latencies.size(), emails,
+                Stats.percentile(latencies, 50), Stats.percentile(latencies, 95), Stats.percentile(latencies, 99),
+                latencies.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        double bar = 2000 + GROUP_WAIT.toMillis();
+        boolean pass = latencies.size() == samples && emails == samples && Stats.percentile(latencies, 99) < bar;
+        System.out.printf("bar: p99 < 2 s + groupWait (%.0f ms), every sample emailed exactly once → %s%n", bar,
+                pass ? "PASS" : "FAIL");
     }
 
     /** Registry entries and one progress report each; none of them stalls before the ticks. */

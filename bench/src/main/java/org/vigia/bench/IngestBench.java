@@ -63,42 +63,13 @@ final class IngestBench {
         String[] token = TokenStore.mint(Principal.parse("irm"));
         Path tokens = Files.createTempFile("bench-tokens", ".yaml");
         Files.writeString(tokens, "tokens:\n" + token[1] + "\n");
-        Map<String, String> vars = new HashMap<>();
-        vars.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        vars.put("VIGIA_TOPIC_PREFIX", "bench-ingest-" + System.currentTimeMillis() + ".");
-        vars.put("VIGIA_TOKENS_FILE", tokens.toString());
-        vars.put("VIGIA_HTTP_HOST", "127.0.0.1");
-        vars.put("VIGIA_HTTP_PORT", "0");
-        vars.put("VIGIA_PARTITIONS", "6");
-        vars.put("VIGIA_CLOCK_ENABLED", "false");
-        vars.put("VIGIA_RATE_LIMIT", "0");
-        vars.put("VIGIA_MAX_BODY_BYTES", String.valueOf(16 * 1024 * 1024));
-        System.getenv().forEach((k, v) -> {
-            if (k.startsWith("VIGIA_COMMIT_")) {
-                vars.put(k, v);
-            }
-        });
-        Env env = new Env(vars);
+        Env env = environment(bootstrap, tokens);
         KafkaSettings kafka = KafkaSettings.from(env);
         BenchKafka.createTopics(kafka, kafka.topics().all());
         BenchKafka.writeRegistry(kafka, keys);
-
-        List<ProgressUpdate> unstamped = new ArrayList<>();
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        var serde = kafka.topics().progress;
-        for (int i = 0; i < updates; i++) {
-            ProgressUpdate u = BenchKafka.update(i, keys);
-            unstamped.add(new ProgressUpdate(u.updateId(), u.commitmentId(), u.milestoneId(), u.percent(), u.level(), null,
-                    null, u.reportedAt(), u.evidenceUrl(), u.note()));
-            ProgressUpdate stamped = u.withOrigin(Source.IRM, "irm");
-            records.add(new ProducerRecord<>(serde.name(), null, u.reportedAt().toEpochMilli(),
-                    serde.keySerde().serializer().serialize(serde.name(), u.commitmentId()),
-                    serde.valueSerde().serializer().serialize(serde.name(), stamped)));
-        }
-        List<byte[]> bodies = new ArrayList<>();
-        for (int i = 0; i < updates; i += batch) {
-            bodies.add(Json.write(unstamped.subList(i, Math.min(updates, i + batch))));
-        }
+        Input input = Input.prepare(kafka, updates, keys, batch);
+        List<ProducerRecord<byte[], byte[]>> records = input.records();
+        List<byte[]> bodies = input.bodies();
         int warmBodies = Math.min(bodies.size(), Math.max(1, 20_000 / batch));
         int warmRecords = Math.min(updates, warmBodies * batch);
 
@@ -135,6 +106,55 @@ final class IngestBench {
             System.out.printf("ingest transactions: %,d, %.1f requests and %.0f records each on average%n", summary.count(),
                     summary.mean(), ingest.meterRegistry().summary("vigia.ingest.transaction.records").mean());
         }
+        summarise(bare, api, batch, clients);
+    }
+
+    private static Env environment(String bootstrap, Path tokens) {
+        Map<String, String> vars = new HashMap<>();
+        vars.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        vars.put("VIGIA_TOPIC_PREFIX", "bench-ingest-" + System.currentTimeMillis() + ".");
+        vars.put("VIGIA_TOKENS_FILE", tokens.toString());
+        vars.put("VIGIA_HTTP_HOST", "127.0.0.1");
+        vars.put("VIGIA_HTTP_PORT", "0");
+        vars.put("VIGIA_PARTITIONS", "6");
+        vars.put("VIGIA_CLOCK_ENABLED", "false");
+        vars.put("VIGIA_RATE_LIMIT", "0");
+        vars.put("VIGIA_MAX_BODY_BYTES", String.valueOf(16 * 1024 * 1024));
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("VIGIA_COMMIT_")) {
+                vars.put(k, v);
+            }
+        });
+        return new Env(vars);
+    }
+
+    /**
+     * The same updates both ways: as the records ingest writes (stamped with the caller's
+     * origin, serialised by the topic's serdes) and as API bodies of {@code batch} updates.
+     */
+    private record Input(List<ProducerRecord<byte[], byte[]>> records, List<byte[]> bodies) {
+        static Input prepare(KafkaSettings kafka, int updates, int keys, int batch) {
+            List<ProgressUpdate> unstamped = new ArrayList<>();
+            List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+            var serde = kafka.topics().progress;
+            for (int i = 0; i < updates; i++) {
+                ProgressUpdate u = BenchKafka.update(i, keys);
+                unstamped.add(new ProgressUpdate(u.updateId(), u.commitmentId(), u.milestoneId(), u.percent(), u.level(), null,
+                        null, u.reportedAt(), u.evidenceUrl(), u.note()));
+                ProgressUpdate stamped = u.withOrigin(Source.IRM, "irm");
+                records.add(new ProducerRecord<>(serde.name(), null, u.reportedAt().toEpochMilli(),
+                        serde.keySerde().serializer().serialize(serde.name(), u.commitmentId()),
+                        serde.valueSerde().serializer().serialize(serde.name(), stamped)));
+            }
+            List<byte[]> bodies = new ArrayList<>();
+            for (int i = 0; i < updates; i += batch) {
+                bodies.add(Json.write(unstamped.subList(i, Math.min(updates, i + batch))));
+            }
+            return new Input(records, bodies);
+        }
+    }
+
+    private static void summarise(List<Run> bare, List<Run> api, int batch, int clients) {
         List<Double> bareRates = bare.stream().map(Run::rate).toList();
         List<Double> apiRates = api.stream().map(Run::rate).toList();
         System.out.println();

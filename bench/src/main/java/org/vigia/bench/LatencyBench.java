@@ -135,7 +135,6 @@ final class LatencyBench {
         long t0 = System.nanoTime();
         long nextTick = t0;
         long maxBehind = 0;
-        int partitions = kafka.partitions();
         try (KafkaProducer<String, byte[]> producer = BenchKafka.producer(kafka)) {
             for (int i = 0; i < total; i++) {
                 long scheduled = t0 + i * intervalNanos;
@@ -145,22 +144,14 @@ final class LatencyBench {
                 } else {
                     maxBehind = Math.max(maxBehind, now - scheduled);
                 }
-                if (System.nanoTime() >= nextTick) { // the live clock: one tick to every partition
-                    Instant at = Instant.ofEpochMilli(startMillis + (System.nanoTime() - t0) / 1_000_000);
-                    for (int p = 0; p < partitions; p++) {
-                        producer.send(new ProducerRecord<>(kafka.topics().clock.name(), p, at.toEpochMilli(),
-                                "tick-" + p, Json.write(new Tick(at))));
-                    }
+                if (System.nanoTime() >= nextTick) {
+                    tick(producer, kafka, Instant.ofEpochMilli(startMillis + (System.nanoTime() - t0) / 1_000_000));
                     nextTick += TICK_EVERY.toNanos();
                 }
-                int c = i % keys;
-                int round = i / keys;
                 // reportedAt: the scheduled send instant, unique per commitment and increasing,
                 // so each update changes its commitment's lastUpdateAt and hence its status.
                 Instant reportedAt = Instant.ofEpochMilli(startMillis + (scheduled - t0) / 1_000_000);
-                ProgressUpdate u = new ProgressUpdate("lat-" + i, "C-" + c, (round & 1) == 0 ? "m1" : "m2",
-                        Math.min(100.0, 1 + round), null, Source.AGENCY, "agency:" + BenchKafka.agency(c), reportedAt,
-                        null, null);
+                ProgressUpdate u = update(i, keys, reportedAt);
                 if (i % sampleEvery == 0) {
                     pending.put(u.commitmentId() + "|" + reportedAt.toEpochMilli(), scheduled);
                 }
@@ -174,14 +165,7 @@ final class LatencyBench {
         }
         double sendSeconds = (System.nanoTime() - t0) / 1e9;
         int samples = (total + sampleEvery - 1) / sampleEvery;
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        stop.set(true);
-        sampler.join(10_000);
-        pollers.shutdown();
-        pollers.awaitTermination(20, TimeUnit.SECONDS);
+        drain(pending, stop, sampler, pollers);
 
         System.out.printf("status records seen by the sampler: %,d%n", statusesSeen.get());
         System.out.printf("sent %,d updates in %.1f s (%,.0f/s offered, target %,d/s; producer at most %.0f ms behind"
@@ -193,6 +177,36 @@ final class LatencyBench {
         List<Double> ok = new ArrayList<>(latencies);
         boolean pass = !ok.isEmpty() && pending.isEmpty() && Stats.percentile(ok, 99) < 1000;
         System.out.printf("bar: p99 < 1000 ms at %,d updates/s → %s%n", perSecond, pass ? "PASS" : "FAIL");
+    }
+
+    /** Waits up to 20 s for the sampled statuses still pending, then stops the sampler and the query pollers. */
+    private static void drain(Map<String, Long> pending, AtomicBoolean stop, Thread sampler, ExecutorService pollers)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        stop.set(true);
+        sampler.join(10_000);
+        pollers.shutdown();
+        pollers.awaitTermination(20, TimeUnit.SECONDS);
+    }
+
+    /** The live clock: one tick to every partition of the clock topic. */
+    private static void tick(KafkaProducer<String, byte[]> producer, KafkaSettings kafka, Instant at) {
+        for (int p = 0; p < kafka.partitions(); p++) {
+            producer.send(new ProducerRecord<>(kafka.topics().clock.name(), p, at.toEpochMilli(),
+                    "tick-" + p, Json.write(new Tick(at))));
+        }
+    }
+
+    /** Update {@code i}: commitment {@code i mod keys}, alternating milestones, one percent more each round. */
+    private static ProgressUpdate update(int i, int keys, Instant reportedAt) {
+        int c = i % keys;
+        int round = i / keys;
+        return new ProgressUpdate("lat-" + i, "C-" + c, (round & 1) == 0 ? "m1" : "m2",
+                Math.min(100.0, 1 + round), null, Source.AGENCY, "agency:" + BenchKafka.agency(c), reportedAt,
+                null, null);
     }
 
     private static void report(String name, List<Double> millis, int samples, int missing) {

@@ -15,14 +15,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ValidationRulesTest {
 
     static Stream<Arguments> brokenRecords() {
+        return Stream.of(brokenCommitments(), brokenProgressUpdates(), brokenNewsAndTicks(), brokenOutputs())
+                .flatMap(rows -> rows);
+    }
+
+    private static Stream<Arguments> brokenCommitments() {
         String c = Fixtures.COMMITMENT;
-        String p = Fixtures.PROGRESS;
-        String n = Fixtures.NEWS;
-        String s = Fixtures.STATUS;
-        String sc = Fixtures.SECTOR;
-        String a = Fixtures.ALERT;
         return Stream.of(
-                // Commitment
                 row(Commitment.class, c, "id", null, "id", "is required"),
                 row(Commitment.class, c, "id", "\"has space\"", "id", "must match"),
                 row(Commitment.class, c, "id", "\"" + "x".repeat(65) + "\"", "id", "must match"),
@@ -53,8 +52,12 @@ class ValidationRulesTest {
                         "sorted and unique"),
                 row(Commitment.class, c, "cutoffs", "[\"27/10/2014\"]", "cutoffs[0]", "must be a date YYYY-MM-DD"),
                 row(Commitment.class, c, "cutoffs", "[\"2014-10-27\",null]", "cutoffs[1]", "must be a date YYYY-MM-DD"),
-                row(Commitment.class, c, "cutoffs", twentyFiveDays(), "cutoffs", "must have at most 24 dates (had 25)"),
-                // ProgressUpdate
+                row(Commitment.class, c, "cutoffs", twentyFiveDays(), "cutoffs", "must have at most 24 dates (had 25)"));
+    }
+
+    private static Stream<Arguments> brokenProgressUpdates() {
+        String p = Fixtures.PROGRESS;
+        return Stream.of(
                 row(ProgressUpdate.class, p, "updateId", null, "updateId", "is required"),
                 row(ProgressUpdate.class, p, "commitmentId", "\"bad id!\"", "commitmentId", "must match"),
                 row(ProgressUpdate.class, p, "percent", null, "percent", "exactly one of percent or level is required (neither"),
@@ -69,8 +72,12 @@ class ValidationRulesTest {
                 row(ProgressUpdate.class, p, "reportedAt", "\"yesterday\"", "reportedAt", "ISO-8601 instant"),
                 row(ProgressUpdate.class, p, "evidenceUrl", "\"ftp://example.org/x\"", "evidenceUrl", "http or https URL"),
                 row(ProgressUpdate.class, p, "evidenceUrl", "\"not a url\"", "evidenceUrl", "http or https URL"),
-                row(ProgressUpdate.class, p, "note", "\"" + "n".repeat(2001) + "\"", "note", "at most 2000 characters"),
-                // NewsSignal
+                row(ProgressUpdate.class, p, "note", "\"" + "n".repeat(2001) + "\"", "note", "at most 2000 characters"));
+    }
+
+    private static Stream<Arguments> brokenNewsAndTicks() {
+        String n = Fixtures.NEWS;
+        return Stream.of(
                 row(NewsSignal.class, n, "id", null, "id", "is required"),
                 row(NewsSignal.class, n, "publishedAt", null, "publishedAt", "is required"),
                 row(NewsSignal.class, n, "outlet", "\"\"", "outlet", "is required"),
@@ -81,9 +88,15 @@ class ValidationRulesTest {
                 row(NewsSignal.class, n, "kind", "\"GOSSIP\"", "kind", "must be one of SCANDAL, LEADERSHIP_CHANGE, GENERAL"),
                 row(NewsSignal.class, n, "weight", "0", "weight", "must be greater than 0"),
                 row(NewsSignal.class, n, "weight", null, "weight", "is required"),
-                // Tick
-                row(Tick.class, Fixtures.TICK, "at", null, "at", "is required"),
-                // CommitmentStatus
+                row(Tick.class, Fixtures.TICK, "at", null, "at", "is required"));
+    }
+
+    /** Commitment statuses, sector roll-ups, alerts and amendments. */
+    private static Stream<Arguments> brokenOutputs() {
+        String s = Fixtures.STATUS;
+        String sc = Fixtures.SECTOR;
+        String a = Fixtures.ALERT;
+        return Stream.of(
                 row(CommitmentStatus.class, s, "completion", "101", "completion", "must be between 0 and 100"),
                 row(CommitmentStatus.class, s, "verifiedCompletion", "-5", "verifiedCompletion", "must be between 0 and 100"),
                 row(CommitmentStatus.class, s, "state", "\"ASLEEP\"", "state", "must be one of COMPLETED, OVERDUE, STALLED"),

@@ -16,7 +16,6 @@ import org.vigia.events.Commitment;
 import org.vigia.events.ProgressUpdate;
 import org.vigia.events.Tick;
 import org.vigia.processor.topology.AlertLog;
-import org.vigia.processor.topology.BinaryWriter;
 import org.vigia.processor.topology.RejectedRecordException;
 import org.vigia.processor.topology.StoreNames;
 import org.vigia.processor.topology.TopologySettings;
@@ -35,10 +34,8 @@ import org.vigia.processor.topology.heat.HeatInput;
  * what is registered. On every tick the watermark is also sent to the news heat.
  */
 public final class CommitmentJudge implements Processor<String, Object, String, JudgeOutput> {
-    private static final byte[] EMPTY = new byte[0];
     private static final String NOW = "now";
     private static final long UNKNOWN = Long.MIN_VALUE;
-    private static final int BATCH = 10_000;
     private static final long DAY = 86_400_000L;
 
     private final CommitmentTimeline timeline;
@@ -49,15 +46,13 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     private KeyValueStore<String, Commitment> registry;
     private KeyValueStore<String, Ledger> ledgers;
     private KeyValueStore<Bytes, HistoryEntry> reports;
-    private KeyValueStore<Bytes, byte[]> due;
+    private DueIndex due;
     private KeyValueStore<String, Long> clock;
     private WindowStore<String, SeriesPoint> series;
     private WindowStore<String, Alert> commitmentAlerts;
     private AlertLog alertLog;
     private long streamTime = UNKNOWN;
     private long judgedUpTo = UNKNOWN;
-    /** The earliest deadline in the due index, or UNKNOWN after a restart until the first scan. */
-    private long earliestDue = UNKNOWN;
     private long watermarkSent = UNKNOWN;
 
     public CommitmentJudge(TopologySettings settings) {
@@ -73,7 +68,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         registry = context.getStateStore(StoreNames.REGISTRY);
         ledgers = context.getStateStore(StoreNames.LEDGER);
         reports = context.getStateStore(StoreNames.REPORTS);
-        due = context.getStateStore(StoreNames.DUE_INDEX);
+        due = new DueIndex(context.getStateStore(StoreNames.DUE_INDEX));
         clock = context.getStateStore(StoreNames.JUDGE_CLOCK);
         series = context.getStateStore(StoreNames.SERIES);
         commitmentAlerts = context.getStateStore(StoreNames.COMMITMENT_ALERTS);
@@ -170,11 +165,8 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
             next = timeline.nextDeadline(c, l);
         }
         if (dueIndex && next != Ledger.NONE && (l.wakeAt == Ledger.NONE || l.wakeAt > next || l.wakeAt <= w)) {
-            due.put(dueKey(next, key), EMPTY);
+            due.add(next, key);
             l.wakeAt = next;
-            if (earliestDue != UNKNOWN) {
-                earliestDue = Math.min(earliestDue, next);
-            }
         }
         ledgers.put(key, l);
     }
@@ -189,42 +181,13 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         int woken = 0;
         if (!dueIndex) {
             woken = scanAll(w);
-        } else if (earliestDue == UNKNOWN || earliestDue <= w) {
-            woken = popDue(w);
+        } else if (due.mayHaveDue(w)) {
+            woken = due.popDue(judgedUpTo, w, (key, deadline) -> wake(key, deadline, w));
         }
         judgedUpTo = w;
         if (woken > 0) {
             observer.dueJudged(woken, System.nanoTime() - started);
         }
-    }
-
-    private int popDue(long w) {
-        int woken = 0;
-        Bytes from = judgedUpTo == UNKNOWN ? null : dueKey(judgedUpTo + 1, "");
-        Bytes to = dueKey(w, "\uffff");
-        while (true) {
-            List<Bytes> batch = new ArrayList<>();
-            try (KeyValueIterator<Bytes, byte[]> it = due.range(from, to)) {
-                while (it.hasNext() && batch.size() < BATCH) {
-                    batch.add(it.next().key);
-                }
-            }
-            for (Bytes entry : batch) {
-                due.delete(entry);
-                wake(commitmentOf(entry), deadlineOf(entry), w);
-                woken++;
-            }
-            if (batch.size() < BATCH) {
-                break;
-            }
-        }
-        earliestDue = Long.MAX_VALUE;
-        try (KeyValueIterator<Bytes, byte[]> it = due.range(dueKey(w + 1, ""), null)) {
-            if (it.hasNext()) {
-                earliestDue = deadlineOf(it.next().key);
-            }
-        }
-        return woken;
     }
 
     private int scanAll(long w) {
@@ -272,25 +235,6 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     public static Bytes reportKey(ProgressUpdate u) {
         return Bytes.wrap((u.commitmentId() + '\u0000' + u.reporter() + '\u0000' + u.updateId())
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Bytes dueKey(long deadline, String commitmentId) {
-        return Bytes.wrap(new BinaryWriter(48).i64(deadline ^ Long.MIN_VALUE)
-                .raw(commitmentId.getBytes(StandardCharsets.UTF_8)).toBytes());
-    }
-
-    static long deadlineOf(Bytes key) {
-        byte[] b = key.get();
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (b[i] & 0xFFL);
-        }
-        return v ^ Long.MIN_VALUE;
-    }
-
-    static String commitmentOf(Bytes key) {
-        byte[] b = key.get();
-        return new String(b, 8, b.length - 8, StandardCharsets.UTF_8);
     }
 
     /** Publishes what one commitment's timeline says, to the topics and the query stores. */
