@@ -79,65 +79,12 @@ final class ProgressBodyReader {
 
     /** One object, the parser on its START_OBJECT; returns with the parser on its END_OBJECT. */
     private static ProgressUpdate item(JsonParser p) throws IOException, NotSure {
-        String updateId = null;
-        String commitmentId = null;
-        String milestoneId = null;
-        Double percent = null;
-        IrmLevel level = null;
-        Source source = null;
-        String reporter = null;
-        Instant reportedAt = null;
-        String evidenceUrl = null;
-        String note = null;
+        Fields f = new Fields();
         int seen = 0;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            JsonToken value = p.nextToken();
-            int field;
-            switch (name) {
-                case "updateId" -> {
-                    field = 1;
-                    updateId = text(p, value);
-                }
-                case "commitmentId" -> {
-                    field = 1 << 1;
-                    commitmentId = text(p, value);
-                }
-                case "milestoneId" -> {
-                    field = 1 << 2;
-                    milestoneId = text(p, value);
-                }
-                case "percent" -> {
-                    field = 1 << 3;
-                    percent = number(p, value);
-                }
-                case "level" -> {
-                    field = 1 << 4;
-                    level = named(LEVELS, text(p, value));
-                }
-                case "source" -> {
-                    field = 1 << 5;
-                    source = named(SOURCES, text(p, value));
-                }
-                case "reporter" -> {
-                    field = 1 << 6;
-                    reporter = text(p, value);
-                }
-                case "reportedAt" -> {
-                    field = 1 << 7;
-                    reportedAt = instant(text(p, value));
-                }
-                case "evidenceUrl" -> {
-                    field = 1 << 8;
-                    evidenceUrl = text(p, value);
-                }
-                case "note" -> {
-                    field = 1 << 9;
-                    note = text(p, value);
-                }
-                default -> throw NOT_SURE;
-            }
+            int field = f.read(name, p, p.nextToken());
             if ((seen & field) != 0) {
                 throw NOT_SURE;
             }
@@ -146,9 +93,43 @@ final class ProgressBodyReader {
         if (t != JsonToken.END_OBJECT) {
             throw NOT_SURE;
         }
-        return new ProgressUpdate(updateId, commitmentId, milestoneId, percent, level, source, reporter, reportedAt,
-                evidenceUrl, note);
+        return new ProgressUpdate(f.updateId, f.commitmentId, f.milestoneId, f.percent, f.level, f.source, f.reporter,
+                f.reportedAt, f.evidenceUrl, f.note);
     }
+
+    /** The fields of one update as they are read; each field answers its own bit, to catch repeats. */
+    private static final class Fields {
+        String updateId;
+        String commitmentId;
+        String milestoneId;
+        Double percent;
+        IrmLevel level;
+        Source source;
+        String reporter;
+        Instant reportedAt;
+        String evidenceUrl;
+        String note;
+
+        int read(String name, JsonParser p, JsonToken value) throws IOException, NotSure {
+            switch (name) {
+                case "updateId" -> updateId = text(p, value);
+                case "commitmentId" -> commitmentId = text(p, value);
+                case "milestoneId" -> milestoneId = text(p, value);
+                case "percent" -> percent = number(p, value);
+                case "level" -> level = named(LEVELS, text(p, value));
+                case "source" -> source = named(SOURCES, text(p, value));
+                case "reporter" -> reporter = text(p, value);
+                case "reportedAt" -> reportedAt = instant(text(p, value));
+                case "evidenceUrl" -> evidenceUrl = text(p, value);
+                case "note" -> note = text(p, value);
+                default -> throw NOT_SURE;
+            }
+            return 1 << FIELD_ORDER.indexOf(name);
+        }
+    }
+
+    private static final List<String> FIELD_ORDER = List.of("updateId", "commitmentId", "milestoneId", "percent", "level",
+            "source", "reporter", "reportedAt", "evidenceUrl", "note");
 
     private static String text(JsonParser p, JsonToken value) throws IOException, NotSure {
         if (value == JsonToken.VALUE_STRING) {
