@@ -1,33 +1,54 @@
 package org.vigia.reliability.scenario;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * How big a suite run is.
+ * How big a suite run is, and which scenarios it runs.
  *
  * @param commitments synthetic commitments per plan set
  * @param stream      wall time over which the plan's steps are spread
  * @param tick        event time between ticks
  * @param steadyRate  updates per second at most when nothing is bursting (the burst's clean run posts its 50,000 at this rate)
+ * @param scenarios   the scenarios run besides the clean run ({@code no-fault} always runs); empty = every one
  */
-public record Mode(String name, long seed, int commitments, Duration stream, Duration tick, int steadyRate, int burst) {
+public record Mode(String name, long seed, int commitments, Duration stream, Duration tick, int steadyRate, int burst,
+                   List<String> scenarios) {
+    /** Every scenario the suite knows, in the order it runs them. */
+    public static final List<String> ALL = List.of("no-fault-rerun", "broker-kill9", "processor-kill9", "alert-service-kill9",
+            "smtp-down-60s", "smtp-451-and-550", "poison-pills", "burst-50k");
+
     /**
-     * The quick mode: sized so that nine runs (two clean, seven faults) fit a CI run on a shared
-     * two-core machine, where the processor, not the suite, sets the pace.
+     * The quick mode, which CI runs: the clean run and the scenarios that fit ten minutes on a
+     * shared two-core machine (each run is a fresh stack of five JVMs, about three minutes there).
      */
     public static Mode quick() {
-        return new Mode("quick", 12, 150, Duration.ofSeconds(30), Duration.ofDays(28), 2_500, 50_000);
+        return new Mode("quick", 12, 150, Duration.ofSeconds(30), Duration.ofDays(28), 2_500, 50_000,
+                List.of("processor-kill9", "poison-pills"));
+    }
+
+    /** Every scenario, at the quick mode's size: by hand ({@code run.sh --full}), about 35 minutes here. */
+    public static Mode full() {
+        return new Mode("full", 12, 150, Duration.ofSeconds(30), Duration.ofDays(28), 2_500, 50_000, ALL);
     }
 
     public Mode withCommitments(int n) {
-        return new Mode(name, seed, n, stream, tick, steadyRate, burst);
+        return new Mode(name, seed, n, stream, tick, steadyRate, burst, scenarios);
     }
 
     public Mode withTick(Duration t) {
-        return new Mode(name, seed, commitments, stream, t, steadyRate, burst);
+        return new Mode(name, seed, commitments, stream, t, steadyRate, burst, scenarios);
     }
 
     public Mode withStream(Duration s) {
-        return new Mode(name, seed, commitments, s, tick, steadyRate, burst);
+        return new Mode(name, seed, commitments, s, tick, steadyRate, burst, scenarios);
+    }
+
+    public Mode withScenarios(List<String> s) {
+        return new Mode(name, seed, commitments, stream, tick, steadyRate, burst, List.copyOf(s));
+    }
+
+    public boolean runs(String scenario) {
+        return scenarios.isEmpty() || scenarios.contains(scenario);
     }
 }
