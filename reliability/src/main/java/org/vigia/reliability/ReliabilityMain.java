@@ -74,11 +74,13 @@ public final class ReliabilityMain {
         };
     }
 
-    /** The suite's console is for its table; the SMTP library's INFO lines would bury it. */
+    /** The suite's console is for its table; the SMTP library's INFO lines and the clients' reconnect warnings would bury it. */
     static void quietLibraries() {
         if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
             context.getLogger("org.subethamail").setLevel(ch.qos.logback.classic.Level.WARN);
             context.getLogger("org.vigia.reliability").setLevel(ch.qos.logback.classic.Level.WARN);
+            // A broker kill9 makes every client of the suite warn once per reconnect attempt.
+            context.getLogger("org.apache.kafka").setLevel(ch.qos.logback.classic.Level.ERROR);
         }
     }
 
