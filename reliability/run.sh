@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # The reliability suite: the real service jars as separate processes, killed, cut off and flooded.
-#   reliability/run.sh [--quick]          every scenario against a clean run of the same input (under 10 min)
+#   reliability/run.sh [--quick]          the clean run, processor-kill9 and poison-pills (what CI runs, under 10 min)
+#   reliability/run.sh --full             every scenario against a clean run of the same input (about 35 min on 2 cores)
 #   reliability/run.sh --soak [--minutes 30] [--rate 1000]   the long run, by hand
-#   reliability/run.sh --quick --only broker-kill9,poison-pills   some scenarios only
+#   reliability/run.sh --quick --only broker-kill9,smtp-down-60s   these scenarios only (the clean run always runs)
 # Exit code 0: nothing lost or different. See reliability/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=quick
-if [ "${1:-}" = "--soak" ]; then mode=soak; shift; elif [ "${1:-}" = "--quick" ]; then shift; fi
+case "${1:-}" in
+  --soak) mode=soak; shift ;;
+  --full) mode=full; shift ;;
+  --quick) shift ;;
+esac
 
 version=0.1.0-SNAPSHOT
 jars=(ingest/target/vigia-ingest-$version-all.jar stream-processor/target/vigia-stream-processor-$version-all.jar

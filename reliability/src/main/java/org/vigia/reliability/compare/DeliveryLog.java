@@ -18,15 +18,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.vigia.reliability.kafka.TopicSnapshot;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Which notifications each email carried, from the alert services' delivery log
- * ({@code GET /api/v1/notifications}, every instance, per subscriber and per alert when a
- * subscriber has more than a page), completed by the history of the notification-log topic
- * (every record ever written, so a Message-ID later overwritten in the compacted view is still
- * known). A notification is named as the README promises it once: {@code subscriber|alert|FIRING|severity},
- * {@code subscriber|alert|RESOLVED} or {@code subscriber|alert|REMINDER|n}.
+ * ({@code GET /api/v1/notifications} with an {@code admin} token, asked of every instance, per
+ * subscriber and per alert when a subscriber has more than a page). Each entry lists its
+ * recipients' copies, each with the Message-ID of the email that carried it (or is claimed for
+ * it), so an email sent to one address alone — a retry after a 451 — is attributed as exactly as
+ * one sent to all. A notification is named as the README promises it once:
+ * {@code subscriber|alert|FIRING|severity}, {@code subscriber|alert|RESOLVED} or
+ * {@code subscriber|alert|REMINDER|n}.
  */
 public final class DeliveryLog {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,37 +37,30 @@ public final class DeliveryLog {
 
     private final Map<String, Set<String>> byMessageId = new HashMap<>();
     private final Map<String, List<JsonNode>> entriesByIdentity = new HashMap<>();
+    private int unanswered;
 
     public static DeliveryLog read(Collection<URI> alertServices, Collection<String> subscribers, Collection<String> alertIds,
-                                   String bootstrap, String notificationLogTopic, String adminToken) {
+                                   String adminToken) {
         DeliveryLog log = new DeliveryLog();
         for (URI base : alertServices) {
             for (String subscriber : subscribers) {
-                List<JsonNode> page = get(base, "subscriber=" + enc(subscriber) + "&limit=" + PAGE, adminToken);
+                List<JsonNode> page = log.get(base, "subscriber=" + enc(subscriber) + "&limit=" + PAGE, adminToken);
                 if (page.size() < PAGE) {
                     page.forEach(log::add);
                 } else {
                     for (String alertId : alertIds) {
-                        get(base, "subscriber=" + enc(subscriber) + "&alertId=" + enc(alertId) + "&limit=" + PAGE, adminToken)
+                        log.get(base, "subscriber=" + enc(subscriber) + "&alertId=" + enc(alertId) + "&limit=" + PAGE, adminToken)
                                 .forEach(log::add);
                     }
                 }
             }
         }
-        try {
-            TopicSnapshot.forEach(bootstrap, notificationLogTopic, (tp, r) -> {
-                if (r.value() != null) {
-                    try {
-                        log.add(JSON.readTree(r.value()));
-                    } catch (IOException e) {
-                        // not a notification record: the API view above stands alone
-                    }
-                }
-            });
-        } catch (RuntimeException e) {
-            // no such topic in this design: the API view stands alone
-        }
         return log;
+    }
+
+    /** Requests that got no 200 after their retries: a log that could not be read is not silently empty. */
+    public int unanswered() {
+        return unanswered;
     }
 
     private void add(JsonNode n) {
@@ -74,10 +69,16 @@ public final class DeliveryLog {
             return;
         }
         entriesByIdentity.computeIfAbsent(identity, k -> new ArrayList<>()).add(n);
-        String messageId = text(n, "messageId");
-        if (messageId != null) {
-            byMessageId.computeIfAbsent(messageId, k -> new HashSet<>()).add(identity);
+        Set<String> messageIds = new HashSet<>();
+        if (text(n, "messageId") != null) {
+            messageIds.add(text(n, "messageId"));
         }
+        for (JsonNode r : n.path("recipients")) {
+            if (text(r, "messageId") != null) {
+                messageIds.add(text(r, "messageId"));
+            }
+        }
+        messageIds.forEach(m -> byMessageId.computeIfAbsent(m, k -> new HashSet<>()).add(identity));
     }
 
     static String identity(JsonNode n) {
@@ -104,25 +105,31 @@ public final class DeliveryLog {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static List<JsonNode> get(URI base, String query, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/api/v1/notifications?" + query))
-                .timeout(Duration.ofSeconds(30)).GET();
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
+    /** One page; a 503 (a rebalance moving the log) or no answer is asked again for up to a minute. */
+    private List<JsonNode> get(URI base, String query, String token) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/notifications?" + query))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    List<JsonNode> out = new ArrayList<>();
+                    JSON.readTree(r.body()).forEach(out::add);
+                    return out;
+                }
+            } catch (IOException e) {
+                // asked again below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                unanswered++;
                 return List.of();
             }
-            List<JsonNode> out = new ArrayList<>();
-            JSON.readTree(r.body()).forEach(out::add);
-            return out;
-        } catch (IOException e) {
-            return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
+            if (System.nanoTime() > deadline) {
+                unanswered++;
+                return List.of();
+            }
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
         }
     }
 
@@ -136,18 +143,14 @@ public final class DeliveryLog {
         return entriesByIdentity.getOrDefault(identity, List.of());
     }
 
-    /** Whether some record says this notification failed: a state other than sent/pending, or a reason. */
+    /**
+     * Whether the log records a permanent refusal for one of this notification's copies: a
+     * recipient in state {@code failed} with the server's answer as its reason.
+     */
     public boolean recordedFailure(String identity) {
         for (JsonNode n : entries(identity)) {
-            String state = text(n, "state");
-            String reason = text(n, "reason");
-            if ((state != null && !state.equalsIgnoreCase("sent") && !state.equalsIgnoreCase("pending"))
-                    || (reason != null && !reason.isBlank())) {
-                return true;
-            }
-            for (String field : List.of("failedRecipients", "refusedRecipients", "failed", "rejected", "recipients")) {
-                JsonNode f = n.get(field);
-                if (f != null && f.toString().toLowerCase(Locale.ROOT).matches(".*(fail|reject|refus|5\\d\\d).*")) {
+            for (JsonNode r : n.path("recipients")) {
+                if ("failed".equalsIgnoreCase(text(r, "state")) && text(r, "reason") != null) {
                     return true;
                 }
             }

@@ -66,17 +66,25 @@ public record RunOutcome(Set<String> updateIds, Map<String, JsonNode> alerts, in
             }
         });
         List<DeadLetter> deadLetters = new ArrayList<>();
-        TopicSnapshot.forEach(bootstrap, topics.deadLetter.name(), (tp, r) -> {
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (Header h : r.headers()) {
-                headers.put(h.key(), h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8));
-            }
-            deadLetters.add(new DeadLetter(r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8), r.value(), headers));
-        });
+        for (String topic : List.of(topics.deadLetter.name(), alertServiceDeadLetters(topics))) {
+            TopicSnapshot.forEach(bootstrap, topic, (tp, r) -> {
+                Map<String, String> headers = new LinkedHashMap<>();
+                for (Header h : r.headers()) {
+                    headers.put(h.key(), h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8));
+                }
+                deadLetters.add(new DeadLetter(topic, r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+                        r.value(), headers));
+            });
+        }
         Set<String> alertIds = new HashSet<>();
         alerts.values().forEach(a -> alertIds.add(a.path("alertId").asText()));
         return new RunOutcome(updates, alerts, copies[0], statuses, deadLetters, deliveries,
                 deliveryLog.apply(subscriberEmails.keySet(), alertIds), subscriberEmails);
+    }
+
+    /** The alert service's own dead-letter topic: alerts it set aside (its README). */
+    public static String alertServiceDeadLetters(Topics topics) {
+        return topics.prefix + "alert-service.dead-letter";
     }
 
     private static JsonNode tree(byte[] value) {

@@ -34,24 +34,39 @@ public final class EventTimeWriter implements AutoCloseable {
     private final String transactionalId;
     private KafkaProducer<byte[], byte[]> producer;
     private int partitions = -1;
+    private final OpenTransactions visibility;
 
     public EventTimeWriter(String bootstrap, Topics topics) {
         this.bootstrap = bootstrap;
         this.topics = topics;
         this.transactionalId = topics.prefix + "reliability-driver-" + UUID.randomUUID();
+        this.visibility = new OpenTransactions(bootstrap, List.of(topics.commitments.name(), topics.progress.name()));
     }
 
     /** A registry version and its event time (the replay start for the initial registry, an amendment's own time). */
     public record Version(Commitment commitment, Instant at) {
     }
 
-    /** Registry versions, each stamped with its own time, in one transaction. */
+    /**
+     * Registry versions, each stamped with its own time, in one transaction — written only once
+     * everything written before is readable, and returning only once they are readable themselves.
+     * The processor applies a commitment's registry versions and reports in the order it reads
+     * them, from two topics; a transaction another producer (ingest) has committed is readable
+     * only once its commit markers are written, which is after its producer was told "committed".
+     * Without this wait, an amendment could overtake the reports just before it, depending on
+     * timing alone.
+     */
     public void commitments(List<Version> versions, Instant deadline) {
+        if (versions.isEmpty()) {
+            return;
+        }
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (Version v : versions) {
             records.add(Records.record(topics.commitments, v.commitment().id(), v.commitment(), v.at()));
         }
+        visibility.await(deadline);
         write(records, deadline);
+        visibility.await(deadline);
     }
 
     /** One tick to every partition of the clock topic, in one transaction. */
@@ -138,6 +153,7 @@ public final class EventTimeWriter implements AutoCloseable {
 
     @Override
     public void close() {
+        visibility.close();
         if (producer != null) {
             producer.close(Duration.ofSeconds(10));
             producer = null;

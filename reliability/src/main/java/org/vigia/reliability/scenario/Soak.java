@@ -48,7 +48,7 @@ public final class Soak {
                 work.resolve("plan"));
         out.printf("soak: %d commitments, %d updates over %d min (%d/s), ticks every 7 days%n", plan.commitments(),
                 plan.updates(), minutes, rate);
-        Mode mode = new Mode("soak", 21, 2_000, Duration.ofMinutes(minutes), Duration.ofDays(7), rate, 0);
+        Mode mode = new Mode("soak", 21, 2_000, Duration.ofMinutes(minutes), Duration.ofDays(7), rate, 0, List.of());
         Dataset dataset = Dataset.load(plan.folder());
         Sampler sampler = new Sampler();
         RunResult r;

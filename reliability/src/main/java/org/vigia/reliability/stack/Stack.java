@@ -56,10 +56,13 @@ public final class Stack implements AutoCloseable {
             List<Service> alerts = new ArrayList<>();
             for (int i = 1; i <= 2; i++) {
                 Map<String, String> env = common(config, "alert-service");
-                env.put("VIGIA_HTTP_PORT", String.valueOf(FreePorts.next()));
+                int port = FreePorts.next();
+                env.put("VIGIA_HTTP_PORT", String.valueOf(port));
+                env.put("VIGIA_ADVERTISED_HOST", "127.0.0.1:" + port);
+                env.put("VIGIA_APPLICATION_ID", config.topicPrefix() + "alert-service");
+                env.put("VIGIA_STATE_DIR", config.folder().resolve("alert-service-" + i).resolve("state").toString());
                 env.put("VIGIA_SUBSCRIPTIONS_FILE", config.subscriptionsFile().toString());
                 env.put("VIGIA_TOKENS_FILE", config.tokensFile().toString());
-                env.put("VIGIA_CONSUMER_GROUP", config.topicPrefix() + "alert-service");
                 env.put("SMTP_HOST", "127.0.0.1");
                 env.put("SMTP_PORT", String.valueOf(config.smtpPort()));
                 env.putIfAbsent("SMTP_STARTTLS", "false");
