@@ -75,6 +75,10 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         alertLog = new AlertLog(context.getStateStore(StoreNames.ALERT_LOG));
         Long now = clock.get(NOW);
         streamTime = now == null ? UNKNOWN : now;
+        // A task revived after an aborted transaction is initialised again on the same object: what
+        // it had judged and announced belongs to the state that was rolled back.
+        judgedUpTo = UNKNOWN;
+        watermarkSent = UNKNOWN;
     }
 
     @Override
