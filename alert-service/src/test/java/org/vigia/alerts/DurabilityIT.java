@@ -74,7 +74,9 @@ class DurabilityIT {
 
         // Both alerts are durably pending, their group is waiting: stop and start again.
         timeline.push(pgr, pgr2);
-        assertThat(timeline.service().status().pending()).isEqualTo(4);
+        // Each subscriber's notifications are taken in by its own task: wait until both have them.
+        await("both subscribers' notifications pending").atMost(Timeline.PATIENCE)
+                .until(() -> timeline.service().status().pending() == 4);
         timeline.restart();
         timeline.pushWithoutWaiting(sct);
         assertDeliveredExactlyOnce(timeline, "cidac", pgr, pgr2, sct);
