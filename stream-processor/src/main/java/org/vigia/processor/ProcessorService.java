@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -110,6 +111,11 @@ public final class ProcessorService implements Service {
     private Properties streamsProperties(HostInfo self, ProcessorMetrics metrics) {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Kafka Streams' 10 s under exactly-once is shorter than a transaction takes on a loaded
+        // machine when a tick wakes thousands of commitments: the broker then aborts it and fences
+        // the thread, whose tasks are closed dirty and restored from their changelogs, again and
+        // again. A minute still ends a dead instance's open transaction soon.
+        defaults.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 60_000);
         defaults.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.kafka().replicationFactor());
         defaults.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         Properties props = new Properties();
