@@ -51,6 +51,7 @@ public final class ProcessorService implements Service {
     private PrometheusMeterRegistry registry;
     private HttpServer http;
     private KafkaStreams streams;
+    private CleanShutdown shutdown;
     private KafkaStreamsMetrics streamsMetrics;
     private volatile QueryService queries;
     private StoreLayout layout;
@@ -93,6 +94,12 @@ public final class ProcessorService implements Service {
         streamsMetrics.bindTo(registry);
         queries = new QueryService(streams, self, new LocalStores(streams, new CommitmentTimeline(settings.thresholds())),
                 layout);
+        shutdown = new CleanShutdown(settings.stateDir());
+        if (shutdown.mustRebuild()) {
+            log.warn("the last run did not close its state cleanly: rebuilding {} from the changelogs", settings.stateDir());
+            streams.cleanUp();
+        }
+        shutdown.running();
         streams.start();
         try {
             if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -183,8 +190,11 @@ public final class ProcessorService implements Service {
         if (streams != null) {
             // Leave the group on a graceful stop, so the other instances take over at once
             // instead of after the session timeout.
-            streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+            boolean closed = streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                     .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            if (closed && shutdown != null) {
+                shutdown.closedCleanly();
+            }
         }
         if (streamsMetrics != null) {
             streamsMetrics.close();
