@@ -8,13 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +19,6 @@ import org.vigia.events.AlertStatus;
 import org.vigia.events.AlertType;
 import org.vigia.events.Commitment;
 import org.vigia.events.Json;
-import org.vigia.events.JsonSerde;
 import org.vigia.ingest.replay.Replay;
 import org.vigia.ingest.replay.ReplayOptions;
 
@@ -57,29 +51,9 @@ class MexicoStoryIT {
     }
 
     static List<Alert> readAlertsUntilQuiet() {
-        List<Alert> seen = new ArrayList<>();
         var kafka = fixture.stack.kafka();
-        try (var consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
-                "group.id", "mexico-story-reader", "auto.offset.reset", "earliest",
-                "isolation.level", "read_committed", "enable.auto.commit", "false")),
-                new StringDeserializer(), new JsonSerde<>(Alert.class).deserializer())) {
-            consumer.subscribe(Set.of(kafka.topics().alerts.name()));
-            long quietSince = System.nanoTime();
-            long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-            while (System.nanoTime() < deadline) {
-                boolean any = false;
-                for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
-                    seen.add(r.value());
-                    any = true;
-                }
-                if (any) {
-                    quietSince = System.nanoTime();
-                } else if (!seen.isEmpty() && System.nanoTime() - quietSince > Duration.ofSeconds(10).toNanos()) {
-                    break;
-                }
-            }
-        }
-        return seen;
+        return AlertsUntilQuiet.read(kafka.clientProperties(Map.of()), kafka.topics().alerts.name(), Duration.ofSeconds(10),
+                Duration.ofMinutes(4));
     }
 
     static List<String> idsOf(String agency) {

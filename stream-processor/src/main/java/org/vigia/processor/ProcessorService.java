@@ -1,29 +1,26 @@
 package org.vigia.processor;
 
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigia.kit.HttpServer;
 import org.vigia.kit.Metrics;
 import org.vigia.kit.Service;
+import org.vigia.kit.StreamsRun;
 import org.vigia.kit.TopicCreator;
 import org.vigia.processor.errors.DeadLetters;
 import org.vigia.processor.panel.PanelRoutes;
@@ -51,8 +48,7 @@ public final class ProcessorService implements Service {
     private PrometheusMeterRegistry registry;
     private HttpServer http;
     private KafkaStreams streams;
-    private CleanShutdown shutdown;
-    private KafkaStreamsMetrics streamsMetrics;
+    private StreamsRun run;
     private volatile QueryService queries;
     private StoreLayout layout;
     private HostInfo self;
@@ -79,36 +75,9 @@ public final class ProcessorService implements Service {
                 settings.kafka().partitions(), settings.grace(), settings.historyRetention(), true, metrics));
         layout = new StoreLayout(topology.describe(), settings.applicationId(), settings.kafka().partitions());
         streams = new KafkaStreams(topology, streamsProperties(self, metrics));
-        streams.setUncaughtExceptionHandler(e -> {
-            log.error("stream thread failed; replacing it", e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-        CountDownLatch running = new CountDownLatch(1);
-        streams.setStateListener((now, before) -> {
-            log.info("Kafka Streams {} -> {}", before, now);
-            if (now == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            }
-        });
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(registry);
         queries = new QueryService(streams, self, new LocalStores(streams, new CommitmentTimeline(settings.thresholds())),
                 layout);
-        shutdown = new CleanShutdown(settings.stateDir());
-        if (shutdown.mustRebuild()) {
-            log.warn("the last run did not close its state cleanly: rebuilding {} from the changelogs", settings.stateDir());
-            streams.cleanUp();
-        }
-        shutdown.running();
-        streams.start();
-        try {
-            if (!running.await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("Kafka Streams did not reach RUNNING within " + START_TIMEOUT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting", e);
-        }
+        run = StreamsRun.start(streams, settings.stateDir(), registry, START_TIMEOUT);
         gauges = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "vigia-rollup-gauges"));
         gauges.scheduleWithFixedDelay(() -> refreshGauges(metrics), 0, 5, TimeUnit.SECONDS);
         started = true;
@@ -187,17 +156,8 @@ public final class ProcessorService implements Service {
         if (gauges != null) {
             gauges.shutdownNow();
         }
-        if (streams != null) {
-            // Leave the group on a graceful stop, so the other instances take over at once
-            // instead of after the session timeout.
-            boolean closed = streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
-                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-            if (closed && shutdown != null) {
-                shutdown.closedCleanly();
-            }
-        }
-        if (streamsMetrics != null) {
-            streamsMetrics.close();
+        if (run != null) {
+            run.close();
         }
         if (http != null) {
             http.close();

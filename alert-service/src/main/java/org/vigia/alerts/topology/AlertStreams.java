@@ -1,23 +1,18 @@
 package org.vigia.alerts.topology;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.vigia.kit.KafkaSettings;
+import org.vigia.kit.StreamsRun;
 
 /**
  * The Kafka Streams runtime of the alert service: exactly-once v2 (the delivery log, the
@@ -26,48 +21,23 @@ import org.vigia.kit.KafkaSettings;
  * the endpoint other instances use to read this one's delivery log.
  */
 public final class AlertStreams implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(AlertStreams.class);
-
     /** How the runtime is configured, beside the topology. */
     public record Config(KafkaSettings kafka, String applicationId, String stateDir, HostInfo self, int standbyReplicas,
                          Duration commitInterval, String deadLetterTopic) {
     }
 
+    private final StreamsRun run;
     private final KafkaStreams streams;
-    private final KafkaStreamsMetrics metrics;
 
-    private AlertStreams(KafkaStreams streams, KafkaStreamsMetrics metrics) {
-        this.streams = streams;
-        this.metrics = metrics;
+    private AlertStreams(StreamsRun run) {
+        this.run = run;
+        this.streams = run.streams();
     }
 
     /** Starts the topology and returns once it is RUNNING (its tasks assigned and their stores restored). */
     public static AlertStreams start(Topology topology, Config config, MeterRegistry registry) {
         KafkaStreams streams = new KafkaStreams(topology, properties(config));
-        streams.setUncaughtExceptionHandler(e -> {
-            log.error("stream thread failed; replacing it", e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-        CountDownLatch running = new CountDownLatch(1);
-        streams.setStateListener((now, before) -> {
-            log.info("Kafka Streams {} -> {}", before, now);
-            if (now == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            }
-        });
-        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
-        metrics.bindTo(registry);
-        streams.start();
-        try {
-            if (!running.await(2, TimeUnit.MINUTES)) {
-                streams.close(Duration.ofSeconds(10));
-                throw new IllegalStateException("Kafka Streams did not reach RUNNING within 2 minutes");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting", e);
-        }
-        return new AlertStreams(streams, metrics);
+        return new AlertStreams(StreamsRun.start(streams, Path.of(config.stateDir()), registry, Duration.ofMinutes(2)));
     }
 
     private static Properties properties(Config c) {
@@ -100,8 +70,6 @@ public final class AlertStreams implements AutoCloseable {
     /** Graceful stop: the tasks commit what they did and leave the group, so others take over at once. */
     @Override
     public void close() {
-        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
-                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-        metrics.close();
+        run.close();
     }
 }

@@ -110,26 +110,54 @@ final class ProgressBodyReader {
         String evidenceUrl;
         String note;
 
+        /** Reads one field's value; answers the field's own bit, so the caller can refuse a repeat. */
         int read(String name, JsonParser p, JsonToken value) throws IOException, NotSure {
-            switch (name) {
-                case "updateId" -> updateId = text(p, value);
-                case "commitmentId" -> commitmentId = text(p, value);
-                case "milestoneId" -> milestoneId = text(p, value);
-                case "percent" -> percent = number(p, value);
-                case "level" -> level = named(LEVELS, text(p, value));
-                case "source" -> source = named(SOURCES, text(p, value));
-                case "reporter" -> reporter = text(p, value);
-                case "reportedAt" -> reportedAt = instant(text(p, value));
-                case "evidenceUrl" -> evidenceUrl = text(p, value);
-                case "note" -> note = text(p, value);
+            return switch (name) {
+                case "updateId" -> {
+                    updateId = text(p, value);
+                    yield 1 << 0;
+                }
+                case "commitmentId" -> {
+                    commitmentId = text(p, value);
+                    yield 1 << 1;
+                }
+                case "milestoneId" -> {
+                    milestoneId = text(p, value);
+                    yield 1 << 2;
+                }
+                case "percent" -> {
+                    percent = number(p, value);
+                    yield 1 << 3;
+                }
+                case "level" -> {
+                    level = named(LEVELS, text(p, value));
+                    yield 1 << 4;
+                }
+                case "source" -> {
+                    source = named(SOURCES, text(p, value));
+                    yield 1 << 5;
+                }
+                case "reporter" -> {
+                    reporter = text(p, value);
+                    yield 1 << 6;
+                }
+                case "reportedAt" -> {
+                    reportedAt = instant(text(p, value));
+                    yield 1 << 7;
+                }
+                case "evidenceUrl" -> {
+                    evidenceUrl = text(p, value);
+                    yield 1 << 8;
+                }
+                case "note" -> {
+                    note = text(p, value);
+                    yield 1 << 9;
+                }
                 default -> throw NOT_SURE;
-            }
-            return 1 << FIELD_ORDER.indexOf(name);
+            };
         }
     }
 
-    private static final List<String> FIELD_ORDER = List.of("updateId", "commitmentId", "milestoneId", "percent", "level",
-            "source", "reporter", "reportedAt", "evidenceUrl", "note");
 
     private static String text(JsonParser p, JsonToken value) throws IOException, NotSure {
         if (value == JsonToken.VALUE_STRING) {

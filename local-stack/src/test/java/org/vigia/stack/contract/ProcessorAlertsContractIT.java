@@ -18,16 +18,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vigia.stack.AlertsUntilQuiet;
 import org.vigia.alerts.mail.Email;
 import org.vigia.alerts.mail.EmailComposer;
 import org.vigia.alerts.notification.Notification;
@@ -41,7 +39,6 @@ import org.vigia.events.AlertStatus;
 import org.vigia.events.AlertType;
 import org.vigia.events.Commitment;
 import org.vigia.events.Json;
-import org.vigia.events.JsonSerde;
 import org.vigia.events.Milestone;
 import org.vigia.events.NewsKind;
 import org.vigia.events.NewsSignal;
@@ -274,27 +271,7 @@ class ProcessorAlertsContractIT {
     }
 
     static List<Alert> readUntilQuiet(String topic) {
-        List<Alert> seen = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                "bootstrap.servers", EmbeddedKafkaBroker.shared().bootstrapServers(), "group.id", topic + "-reader",
-                "auto.offset.reset", "earliest", "isolation.level", "read_committed", "enable.auto.commit", "false"),
-                new StringDeserializer(), new JsonSerde<>(Alert.class).deserializer())) {
-            consumer.subscribe(List.of(topic));
-            long quietSince = System.nanoTime();
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (System.nanoTime() < deadline) {
-                boolean any = false;
-                for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
-                    seen.add(r.value());
-                    any = true;
-                }
-                if (any) {
-                    quietSince = System.nanoTime();
-                } else if (!seen.isEmpty() && System.nanoTime() - quietSince > Duration.ofSeconds(15).toNanos()) {
-                    break;
-                }
-            }
-        }
-        return seen;
+        return AlertsUntilQuiet.read(Map.of("bootstrap.servers", EmbeddedKafkaBroker.shared().bootstrapServers()), topic,
+                Duration.ofSeconds(15), Duration.ofMinutes(5));
     }
 }

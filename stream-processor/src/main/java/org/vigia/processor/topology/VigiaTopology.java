@@ -26,6 +26,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.vigia.events.Alert;
+import org.vigia.events.CommitmentStatus;
 import org.vigia.events.Topic;
 import org.vigia.events.Topics;
 import org.vigia.processor.topology.heat.AgencyHeat;
@@ -78,7 +79,7 @@ public final class VigiaTopology {
         KStream<String, Object> clock = source(builder, t.clock, "clock")
                 .filter((k, v) -> v != null, Named.as("clock-without-tombstones"))
                 .mapValues(v -> (Object) v, Named.as("clock-input"));
-        KStream<String, JudgeOutput> judged = registry
+        KStream<String, Object> judged = registry
                 .merge(progress, Named.as("judge-inputs-progress"))
                 .merge(clock, Named.as("judge-inputs-clock"))
                 .process(() -> new CommitmentJudge(settings), Named.as("commitment-judge"), StoreNames.REGISTRY,
@@ -86,15 +87,15 @@ public final class VigiaTopology {
                         StoreNames.SERIES, StoreNames.COMMITMENT_ALERTS, StoreNames.ALERT_LOG);
 
         // The judge forwards each output to the one child named for its kind: no predicates to run.
-        judged.mapValues(v -> ((JudgeOutput.Status) v).status(), Named.as(JudgeOutput.TO_STATUS))
+        judged.mapValues(v -> (CommitmentStatus) v, Named.as(JudgeOutput.TO_STATUS))
                 .to(t.commitmentStatus.name(), Produced.with(Serdes.String(), t.commitmentStatus.valueSerde())
                         .withName("commitment-status-sink"));
-        judged.mapValues(v -> ((JudgeOutput.AlertOut) v).alert(), Named.as(JudgeOutput.TO_ALERTS))
+        judged.mapValues(v -> (Alert) v, Named.as(JudgeOutput.TO_ALERTS))
                 .to(t.alerts.name(), Produced.with(Serdes.String(), alertSerde).withName("judge-alerts-sink"));
 
-        heat(builder, settings, judged.mapValues(v -> ((JudgeOutput.ToHeat) v).input(), Named.as(JudgeOutput.TO_HEAT)),
+        heat(builder, settings, judged.mapValues(v -> (HeatInput) v, Named.as(JudgeOutput.TO_HEAT)),
                 alertSerde);
-        rollups(builder, settings, judged.mapValues(v -> ((JudgeOutput.ToRollup) v).delta(),
+        rollups(builder, settings, judged.mapValues(v -> (RollupDelta) v,
                 Named.as(JudgeOutput.TO_ROLLUP)));
         return builder.build();
     }

@@ -33,7 +33,7 @@ import org.vigia.processor.topology.heat.HeatInput;
  * through the {@code due-index} store (deadline, commitment), so a tick costs what is due, not
  * what is registered. On every tick the watermark is also sent to the news heat.
  */
-public final class CommitmentJudge implements Processor<String, Object, String, JudgeOutput> {
+public final class CommitmentJudge implements Processor<String, Object, String, Object> {
     private static final String NOW = "now";
     private static final long UNKNOWN = Long.MIN_VALUE;
     private static final long DAY = 86_400_000L;
@@ -42,7 +42,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     private final long grace;
     private final boolean dueIndex;
     private final TopologyObserver observer;
-    private ProcessorContext<String, JudgeOutput> context;
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Commitment> registry;
     private KeyValueStore<String, Ledger> ledgers;
     private KeyValueStore<Bytes, HistoryEntry> reports;
@@ -63,7 +63,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     }
 
     @Override
-    public void init(ProcessorContext<String, JudgeOutput> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         registry = context.getStateStore(StoreNames.REGISTRY);
         ledgers = context.getStateStore(StoreNames.LEDGER);
@@ -225,7 +225,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         if (w != UNKNOWN && w > watermarkSent) {
             watermarkSent = w;
             context.forward(new Record<>(HeatInput.BROADCAST,
-                    new JudgeOutput.ToHeat(new HeatInput.Watermark(context.taskId().partition(), w)), streamTime),
+                    new HeatInput.Watermark(context.taskId().partition(), w), streamTime),
                     JudgeOutput.TO_HEAT);
         }
     }
@@ -256,7 +256,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         @Override
         public void alert(Alert alert) {
             long at = alert.raisedAt().toEpochMilli();
-            context.forward(new Record<>(key, new JudgeOutput.AlertOut(alert), at), JudgeOutput.TO_ALERTS);
+            context.forward(new Record<>(key, alert, at), JudgeOutput.TO_ALERTS);
             commitmentAlerts.put(key, alert, at);
             alertLog.append(alert);
             observer.alert(alert);
@@ -264,7 +264,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
 
         @Override
         public void status(Commitment regBefore, StatusFacts before, Commitment regAfter, StatusFacts after, long at) {
-            context.forward(new Record<>(key, new JudgeOutput.Status(after == null ? null : after.toStatus(regAfter)),
+            context.forward(new Record<>(key, after == null ? null : after.toStatus(regAfter),
                     at), JudgeOutput.TO_STATUS);
             if (updateTimestamp >= 0) {
                 observer.statusAfterUpdate(updateTimestamp);
@@ -274,10 +274,10 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
                         Math.floorDiv(at, DAY) * DAY);
             }
             Deltas.between(regBefore, before, regAfter, after, at)
-                    .forEach(d -> context.forward(new Record<>(d.key(), new JudgeOutput.ToRollup(d), at),
+                    .forEach(d -> context.forward(new Record<>(d.key(), d, at),
                             JudgeOutput.TO_ROLLUP));
             Memberships.between(key, regBefore, before, regAfter, after, at)
-                    .forEach(m -> context.forward(new Record<>(m.agency(), new JudgeOutput.ToHeat(m), at),
+                    .forEach(m -> context.forward(new Record<>(m.agency(), m, at),
                             JudgeOutput.TO_HEAT));
         }
     }

@@ -1,4 +1,4 @@
-package org.vigia.processor;
+package org.vigia.kit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.vigia.processor;
+package org.vigia.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
