@@ -21,11 +21,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.vigia.alerts.AlertService;
 import org.vigia.alerts.AlertSettings;
 import org.vigia.events.Commitment;
+import org.vigia.events.Commitments;
 import org.vigia.events.Json;
 import org.vigia.events.Milestone;
-import org.vigia.events.Origin;
 import org.vigia.events.ProgressUpdate;
-import org.vigia.events.Source;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.events.Tick;
 import org.vigia.kit.Env;
 import org.vigia.kit.KafkaSettings;
@@ -185,17 +185,17 @@ final class AlertLatencyBench {
     private static void writeInput(KafkaSettings kafka, int samples) {
         try (KafkaProducer<String, byte[]> producer = BenchKafka.producer(kafka)) {
             for (int k = 0; k < samples; k++) {
-                Commitment c = new Commitment("C-" + k, "BENCH-PLAN", "MX", "Commitment " + k, BenchKafka.agency(k),
-                        BenchKafka.sector(k), null, Origin.CO_CREATED, LocalDate.of(2023, 12, 31),
-                        LocalDate.of(2030, 1, 1), null, List.of(new Milestone("m1", "Only", 1.0, null)), null);
+                Commitment c = Commitments.of("C-" + k, BenchKafka.agency(k), BenchKafka.sector(k)).plan("BENCH-PLAN")
+                        .runs(LocalDate.of(2023, 12, 31), LocalDate.of(2030, 1, 1))
+                        .milestone(new Milestone("m1", "Only", 1.0, null)).build();
                 producer.send(new ProducerRecord<>(kafka.topics().commitments.name(), null,
                         D0.minus(Duration.ofDays(2)).toEpochMilli(), c.id(), Json.write(c)));
             }
             producer.flush();
             for (int k = 0; k < samples; k++) {
                 Instant at = D0.plus(Duration.ofMinutes(k));
-                ProgressUpdate u = new ProgressUpdate("stall-" + k, "C-" + k, "m1", 10.0, null, Source.AGENCY,
-                        "agency:" + BenchKafka.agency(k), at, null, null);
+                ProgressUpdate u = ProgressUpdates.agency("agency:" + BenchKafka.agency(k)).id("stall-" + k)
+                        .commitment("C-" + k).milestone("m1").percent(10.0).at(at).build();
                 producer.send(new ProducerRecord<>(kafka.topics().progress.name(), null, at.toEpochMilli(), u.commitmentId(),
                         Json.write(u)));
             }

@@ -17,11 +17,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.vigia.events.Commitment;
+import org.vigia.events.Commitments;
 import org.vigia.events.Json;
 import org.vigia.events.Milestone;
-import org.vigia.events.Origin;
 import org.vigia.events.ProgressUpdate;
-import org.vigia.events.Source;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.kit.KafkaSettings;
 
 /** Data generation and progress measurement shared by the benchmarks. */
@@ -42,17 +42,17 @@ final class BenchKafka {
     }
 
     static Commitment commitment(int i) {
-        return new Commitment("C-" + i, "BENCH-PLAN", "MX", "Commitment " + i, AGENCIES[i % AGENCIES.length],
-                SECTORS[i % SECTORS.length], null, Origin.CO_CREATED, LocalDate.of(2014, 1, 1), LocalDate.of(2016, 1, 1),
-                null, List.of(new Milestone("m1", "First", 1.0, null), new Milestone("m2", "Second", 2.0, null)), null);
+        return Commitments.of("C-" + i, AGENCIES[i % AGENCIES.length], SECTORS[i % SECTORS.length]).plan("BENCH-PLAN")
+                .runs(LocalDate.of(2014, 1, 1), LocalDate.of(2016, 1, 1))
+                .milestone(new Milestone("m1", "First", 1.0, null)).milestone(new Milestone("m2", "Second", 2.0, null)).build();
     }
 
     /** The i-th update: keys spread over {@code keys} commitments, percent creeping up, one minute apart. */
     static ProgressUpdate update(int i, int keys) {
         int c = i % keys;
         double percent = Math.min(100, (i / keys) % 100);
-        return new ProgressUpdate("u-" + i, "C-" + c, (i & 1) == 0 ? "m1" : "m2", percent, null, Source.AGENCY,
-                "agency:" + AGENCIES[c % AGENCIES.length], START.plus(Duration.ofMinutes(i / 10)), null, null);
+        return ProgressUpdates.agency("agency:" + AGENCIES[c % AGENCIES.length]).id("u-" + i).commitment("C-" + c)
+                .milestone((i & 1) == 0 ? "m1" : "m2").percent(percent).at(START.plus(Duration.ofMinutes(i / 10))).build();
     }
 
     /**

@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.vigia.events.Json;
 import org.vigia.events.ProgressUpdate;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.events.Source;
 import org.vigia.ingest.IngestService;
 import org.vigia.ingest.IngestSettings;
@@ -139,8 +140,7 @@ final class IngestBench {
             var serde = kafka.topics().progress;
             for (int i = 0; i < updates; i++) {
                 ProgressUpdate u = BenchKafka.update(i, keys);
-                unstamped.add(new ProgressUpdate(u.updateId(), u.commitmentId(), u.milestoneId(), u.percent(), u.level(), null,
-                        null, u.reportedAt(), u.evidenceUrl(), u.note()));
+                unstamped.add(ProgressUpdates.from(u).origin(null, null).build());
                 ProgressUpdate stamped = u.withOrigin(Source.IRM, "irm");
                 records.add(new ProducerRecord<>(serde.name(), null, u.reportedAt().toEpochMilli(),
                         serde.keySerde().serializer().serialize(serde.name(), u.commitmentId()),

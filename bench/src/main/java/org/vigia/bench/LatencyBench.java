@@ -30,11 +30,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.vigia.events.Commitment;
 import org.vigia.events.CommitmentStatus;
+import org.vigia.events.Commitments;
 import org.vigia.events.Json;
 import org.vigia.events.Milestone;
-import org.vigia.events.Origin;
 import org.vigia.events.ProgressUpdate;
-import org.vigia.events.Source;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.events.Tick;
 import org.vigia.kit.Env;
 import org.vigia.kit.KafkaSettings;
@@ -90,10 +90,10 @@ final class LatencyBench {
         LocalDate today = LocalDate.ofInstant(wallStart, ZoneOffset.UTC);
         try (KafkaProducer<String, byte[]> producer = BenchKafka.producer(kafka)) {
             for (int c = 0; c < keys; c++) {
-                Commitment commitment = new Commitment("C-" + c, "BENCH-PLAN", "MX", "Commitment " + c,
-                        BenchKafka.agency(c), BenchKafka.sector(c), null, Origin.CO_CREATED, today.minusYears(1),
-                        today.plusYears(1), null, List.of(new Milestone("m1", "First", 1.0, null),
-                        new Milestone("m2", "Second", 1.0, null)), null);
+                Commitment commitment = Commitments.of("C-" + c, BenchKafka.agency(c), BenchKafka.sector(c))
+                        .plan("BENCH-PLAN").runs(today.minusYears(1), today.plusYears(1))
+                        .milestone(new Milestone("m1", "First", 1.0, null)).milestone(new Milestone("m2", "Second", 1.0, null))
+                        .build();
                 producer.send(new ProducerRecord<>(kafka.topics().commitments.name(), null,
                         wallStart.minusSeconds(60).toEpochMilli(), commitment.id(), Json.write(commitment)));
             }
@@ -204,9 +204,8 @@ final class LatencyBench {
     private static ProgressUpdate update(int i, int keys, Instant reportedAt) {
         int c = i % keys;
         int round = i / keys;
-        return new ProgressUpdate("lat-" + i, "C-" + c, (round & 1) == 0 ? "m1" : "m2",
-                Math.min(100.0, 1 + round), null, Source.AGENCY, "agency:" + BenchKafka.agency(c), reportedAt,
-                null, null);
+        return ProgressUpdates.agency("agency:" + BenchKafka.agency(c)).id("lat-" + i).commitment("C-" + c)
+                .milestone((round & 1) == 0 ? "m1" : "m2").percent(Math.min(100.0, 1 + round)).at(reportedAt).build();
     }
 
     private static void report(String name, List<Double> millis, int samples, int missing) {

@@ -23,7 +23,7 @@ import org.vigia.events.Json;
 import org.vigia.events.Milestone;
 import org.vigia.events.Origin;
 import org.vigia.events.ProgressUpdate;
-import org.vigia.events.Source;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.events.Tick;
 import org.vigia.kit.Env;
 import org.vigia.kit.KafkaSettings;
@@ -153,8 +153,8 @@ final class ScaleBench {
         double percent = last ? 100 : Math.min(100, 10.0 * (k + 1));
         Instant at = START.plusDays(day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
                 .plusSeconds(c / 73 % 86_000);
-        return new ProgressUpdate("s-" + c + "-" + k, "S-" + c, null, percent, null, Source.AGENCY, "AG" + (c % 20), at,
-                last && c % 5 != 0 ? "https://evidence.example/" + c : null, null);
+        return ProgressUpdates.agency("AG" + (c % 20)).id("s-" + c + "-" + k).commitment("S-" + c).percent(percent).at(at)
+                .evidence(last && c % 5 != 0 ? "https://evidence.example/" + c : null).build();
     }
 
     /** Reads the processor's own metrics: heap in use, and how long tick rounds took for how many commitments. */

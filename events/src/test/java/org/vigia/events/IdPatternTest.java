@@ -52,8 +52,8 @@ class IdPatternTest {
 
     @Test
     void aBrokenIdRuleIsReportedWithItsRegex() {
-        ProgressUpdate u = new ProgressUpdate("has space", "C 1", "m/1", 10.0, null, Source.IRM, "irm",
-                java.time.Instant.parse("2014-01-10T12:00:00Z"), null, null);
+        ProgressUpdate u = ProgressUpdates.irm().id("has space").commitment("C 1").milestone("m/1").percent(10.0)
+                .at(java.time.Instant.parse("2014-01-10T12:00:00Z")).build();
         assertThat(u.violations()).containsExactly(
                 new Violation("updateId", "must match [A-Za-z0-9._:-]{1,128}"),
                 new Violation("commitmentId", "must match [A-Za-z0-9._-]{1,64}"),

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigia.events.Commitment;
-import org.vigia.events.Origin;
+import org.vigia.events.Commitments;
 import org.vigia.kafka.embedded.EmbeddedKafkaBroker;
 import org.vigia.kit.Env;
 import org.vigia.kit.KafkaSettings;
@@ -54,8 +53,8 @@ class IngestDurabilityIT {
     }
 
     static Commitment commitment(String id) {
-        return new Commitment(id, "P1", "MX", "T", "PGR", "justice", null, Origin.CO_CREATED, LocalDate.parse("2014-01-01"),
-                LocalDate.parse("2015-01-01"), null, List.of(), null);
+        return Commitments.of(id, "PGR", "justice").plan("P1").title("T")
+                .runs(LocalDate.parse("2014-01-01"), LocalDate.parse("2015-01-01")).build();
     }
 
     HttpResponse<String> post(IngestService service, String updateId) throws Exception {

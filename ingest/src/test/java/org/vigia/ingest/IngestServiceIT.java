@@ -20,7 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigia.events.Commitment;
-import org.vigia.events.Origin;
+import org.vigia.events.Commitments;
 import org.vigia.events.Tick;
 import org.vigia.ingest.KafkaTestSupport.Read;
 import org.vigia.kit.Env;
@@ -44,8 +44,8 @@ class IngestServiceIT {
     }
 
     static Commitment commitment(String id, String agency) {
-        return new Commitment(id, "P1", "MX", "T", agency, "justice", null, Origin.CO_CREATED,
-                java.time.LocalDate.parse("2014-01-01"), java.time.LocalDate.parse("2015-01-01"), null, List.of(), null);
+        return Commitments.of(id, agency, "justice").plan("P1").title("T")
+                .runs(java.time.LocalDate.parse("2014-01-01"), java.time.LocalDate.parse("2015-01-01")).build();
     }
 
     @Test

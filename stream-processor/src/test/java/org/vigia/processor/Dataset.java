@@ -7,11 +7,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigia.events.Commitment;
+import org.vigia.events.Commitments;
 import org.vigia.events.Milestone;
 import org.vigia.events.NewsKind;
 import org.vigia.events.NewsSignal;
-import org.vigia.events.Origin;
 import org.vigia.events.ProgressUpdate;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.events.Source;
 import org.vigia.processor.topology.Harness;
 
@@ -51,10 +52,10 @@ final class Dataset {
 
     static Commitment commitment(String id, LocalDate due) {
         boolean sct = id.startsWith("sct");
-        return new Commitment(id, "mx-2013", "MX", (sct ? "Obra pública " : "Registro ") + id, sct ? "SCT" : "PGR",
-                sct ? "infrastructure" : "justice-security", null, Origin.CO_CREATED, START, due, null,
-                List.of(new Milestone("m1", "Design", 1.0, null), new Milestone("m2", "Publish", 1.0, null)), null,
-                CUTOFFS);
+        return Commitments.of(id, sct ? "SCT" : "PGR", sct ? "infrastructure" : "justice-security")
+                .title((sct ? "Obra pública " : "Registro ") + id).runs(START, due)
+                .milestone(new Milestone("m1", "Design", 1.0, null)).milestone(new Milestone("m2", "Publish", 1.0, null))
+                .cutoffs(CUTOFFS).build();
     }
 
     static List<Step> steps() {
@@ -116,9 +117,9 @@ final class Dataset {
     }
 
     private static Event progress(String id, String milestone, double percent, Source source, Instant at, String uid) {
-        return new Event(PROGRESS, id, new ProgressUpdate(uid, id, milestone, percent, null, source,
-                source.name().toLowerCase(), at, percent >= 100 ? "https://gob.mx/evidencia/" + uid : null,
-                "week report " + uid), at);
+        return new Event(PROGRESS, id, ProgressUpdates.by(source, source.name().toLowerCase()).id(uid).commitment(id)
+                .milestone(milestone).percent(percent).at(at)
+                .evidence(percent >= 100 ? "https://gob.mx/evidencia/" + uid : null).note("week report " + uid).build(), at);
     }
 
     /** The alerts the topology gives for these steps, from TopologyTestDriver. */

@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.vigia.events.IrmLevel;
 import org.vigia.events.ProgressUpdate;
-import org.vigia.events.Source;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.events.ValidationException;
 
 /**
@@ -91,8 +91,9 @@ class ProgressBodyReaderTest {
             assertSameAsStrict(body);
         }
         JsonBodies.Items<ProgressUpdate> full = ProgressBodyReader.read(FULL.getBytes(StandardCharsets.UTF_8));
-        assertThat(full.items()).containsExactly(new ProgressUpdate("u-1", "SCT-1", "SCT-1-M1", 40.5, null, Source.IRM,
-                "irm", Instant.parse("2014-01-10T12:00:00Z"), "https://example.org/a.pdf", "Avance en el diagnóstico"));
+        assertThat(full.items()).containsExactly(ProgressUpdates.irm().id("u-1").commitment("SCT-1").milestone("SCT-1-M1")
+                .percent(40.5).at(Instant.parse("2014-01-10T12:00:00Z")).evidence("https://example.org/a.pdf")
+                .note("Avance en el diagnóstico").build());
         assertThat(full.array()).isFalse();
         assertThat(ProgressBodyReader.read(("[" + LEVEL + "]").getBytes(StandardCharsets.UTF_8)).items().get(0).level())
                 .isEqualTo(IrmLevel.SUBSTANTIAL);

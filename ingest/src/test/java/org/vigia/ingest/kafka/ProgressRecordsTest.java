@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.vigia.events.IrmLevel;
 import org.vigia.events.Json;
 import org.vigia.events.ProgressUpdate;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.events.Source;
 import org.vigia.events.Topic;
 import org.vigia.events.Topics;
@@ -38,15 +39,14 @@ class ProgressRecordsTest {
                 for (Source source : new Source[] {null, Source.AGENCY, Source.CSO, Source.IRM}) {
                     i++;
                     String text = TEXTS.get(i % TEXTS.size());
-                    all.add(new ProgressUpdate("u-" + i, "C-" + (i % 7),
-                            (mask & 1) != 0 ? "m-" + i : null,
-                            (mask & 2) != 0 || level == null ? PERCENTS.get(i % PERCENTS.size()) : null,
-                            level,
-                            source,
-                            (mask & 4) != 0 ? (source == null ? "irm" : "agency:SCT") : null,
-                            INSTANTS.get(i % INSTANTS.size()),
-                            (mask & 8) != 0 ? "https://example.org/doc-" + i + ".pdf?q=" + text : null,
-                            (mask & 16) != 0 ? text : null));
+                    all.add(ProgressUpdates.by(source, (mask & 4) != 0 ? (source == null ? "irm" : "agency:SCT") : null)
+                            .id("u-" + i).commitment("C-" + (i % 7))
+                            .milestone((mask & 1) != 0 ? "m-" + i : null)
+                            .percent((mask & 2) != 0 || level == null ? PERCENTS.get(i % PERCENTS.size()) : null)
+                            .level(level)
+                            .at(INSTANTS.get(i % INSTANTS.size()))
+                            .evidence((mask & 8) != 0 ? "https://example.org/doc-" + i + ".pdf?q=" + text : null)
+                            .note((mask & 16) != 0 ? text : null).build());
                 }
             }
         }

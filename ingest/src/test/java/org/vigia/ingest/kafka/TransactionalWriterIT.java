@@ -17,7 +17,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.vigia.events.ProgressUpdate;
-import org.vigia.events.Source;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.ingest.KafkaTestSupport;
 import org.vigia.kit.KafkaSettings;
 
@@ -29,8 +29,8 @@ class TransactionalWriterIT {
     final List<Transaction> transactions = new CopyOnWriteArrayList<>();
 
     static ProducerRecord<byte[], byte[]> update(KafkaSettings kafka, String id, String note) {
-        ProgressUpdate u = new ProgressUpdate(id, "C1", null, 10.0, null, Source.IRM, "irm",
-                Instant.parse("2014-02-01T00:00:00Z"), null, note);
+        ProgressUpdate u = ProgressUpdates.irm().id(id).commitment("C1").percent(10.0)
+                .at(Instant.parse("2014-02-01T00:00:00Z")).note(note).build();
         return Records.record(kafka.topics().progress, "C1", u, u.reportedAt());
     }
 

@@ -38,12 +38,12 @@ import org.vigia.events.Alert;
 import org.vigia.events.AlertStatus;
 import org.vigia.events.AlertType;
 import org.vigia.events.Commitment;
+import org.vigia.events.Commitments;
 import org.vigia.events.Json;
 import org.vigia.events.Milestone;
 import org.vigia.events.NewsKind;
 import org.vigia.events.NewsSignal;
-import org.vigia.events.Origin;
-import org.vigia.events.ProgressUpdate;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.events.Source;
 import org.vigia.events.Tick;
 import org.vigia.kafka.embedded.EmbeddedKafkaBroker;
@@ -180,9 +180,10 @@ class ProcessorAlertsContractIT {
 
     static Commitment commitment(String id, LocalDate due) {
         boolean sct = id.startsWith("sct");
-        return new Commitment(id, "mx-2013", "MX", (sct ? "Obra pública " : "Registro ") + id, sct ? "SCT" : "PGR",
-                sct ? "infrastructure" : "justice-security", null, Origin.CO_CREATED, START, due, null,
-                List.of(new Milestone("m1", "Diseño", 1.0, null), new Milestone("m2", "Publicación", 1.0, null)), null);
+        return Commitments.of(id, sct ? "SCT" : "PGR", sct ? "infrastructure" : "justice-security")
+                .title((sct ? "Obra pública " : "Registro ") + id).runs(START, due)
+                .milestone(new Milestone("m1", "Diseño", 1.0, null)).milestone(new Milestone("m2", "Publicación", 1.0, null))
+                .build();
     }
 
     static List<Step> plan() {
@@ -245,9 +246,9 @@ class ProcessorAlertsContractIT {
 
     private static ProducerRecord<String, byte[]> progress(String id, String milestone, double percent, Source source, long at,
                                                            String uid) {
-        return record("progress", id, new ProgressUpdate(uid, id, milestone, percent, null, source,
-                source.name().toLowerCase(Locale.ROOT), Instant.ofEpochMilli(at),
-                percent >= 100 ? "https://gob.example/evidencia/" + uid : null, "informe " + uid), at);
+        return record("progress", id, ProgressUpdates.by(source, source.name().toLowerCase(Locale.ROOT)).id(uid).commitment(id)
+                .milestone(milestone).percent(percent).at(Instant.ofEpochMilli(at))
+                .evidence(percent >= 100 ? "https://gob.example/evidencia/" + uid : null).note("informe " + uid).build(), at);
     }
 
     /** Each step's records and a tick to every clock partition in one transaction, as a replay writes them. */

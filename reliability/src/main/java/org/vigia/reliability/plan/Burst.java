@@ -11,6 +11,7 @@ import org.vigia.events.Amendment;
 import org.vigia.events.Commitment;
 import org.vigia.events.Milestone;
 import org.vigia.events.ProgressUpdate;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.events.Source;
 
 /**
@@ -53,9 +54,8 @@ final class Burst {
                 if (n >= 32_000) {
                     continue;
                 }
-                out.add(new ProgressUpdate(base.commitmentId() + "-" + idPrefix + n, base.commitmentId(), base.milestoneId(),
-                        base.percent(), null, base.source(), base.reporter(), dayStart.plusSeconds(n),
-                        base.evidenceUrl(), "Informe de corte"));
+                out.add(ProgressUpdates.from(base).id(base.commitmentId() + "-" + idPrefix + n).level(null)
+                        .at(dayStart.plusSeconds(n)).note("Informe de corte").build());
             }
         }
         return out;

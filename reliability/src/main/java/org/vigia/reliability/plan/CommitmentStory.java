@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.vigia.events.Amendment;
 import org.vigia.events.Commitment;
+import org.vigia.events.Commitments;
 import org.vigia.events.IrmLevel;
 import org.vigia.events.Milestone;
 import org.vigia.events.Origin;
 import org.vigia.events.ProgressUpdate;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.events.RiskFactor;
 import org.vigia.events.RiskLevel;
 import org.vigia.events.Source;
@@ -118,9 +120,9 @@ final class CommitmentStory {
         }
         String title = Catalog.ACTIONS.get(index % Catalog.ACTIONS.size()) + " " + agency.topic() + " · compromiso "
                 + index + (index % 97 == 0 ? " (año, población, niñez)" : "");
-        Commitment initial = new Commitment(id, planId, country, title, agency.code(), agency.sector(),
-                index % 3 == 0 ? null : cso, index % 5 == 0 ? Origin.PROACTIVE : Origin.CO_CREATED, start,
-                start.plusDays(period), ownStall, milestones, risks);
+        Commitment initial = Commitments.of(id, agency.code(), agency.sector()).plan(planId).country(country).title(title)
+                .leadCso(index % 3 == 0 ? null : cso).origin(index % 5 == 0 ? Origin.PROACTIVE : Origin.CO_CREATED)
+                .runs(start, start.plusDays(period)).stallAfterDays(ownStall).milestones(milestones).risks(risks).build();
         return story.tell(arc, initial, shape, planStart);
     }
 
@@ -250,8 +252,7 @@ final class CommitmentStory {
                 due = later.isAfter(latestDue) ? latestDue : later;
             }
         }
-        return new Commitment(c.id(), c.planId(), c.country(), c.title(), c.agency(), c.sector(), c.leadCso(), c.origin(),
-                c.startDate(), due, c.stallAfterDays(), ms, c.riskFactors());
+        return c.withMilestones(ms).withDueDate(due);
     }
 
     /** Weights by original milestone position after an amendment (a dropped milestone keeps its slot, unused). */
@@ -289,7 +290,8 @@ final class CommitmentStory {
             case CSO -> "c";
             case IRM -> "i";
         };
-        updates.add(new ProgressUpdate(id + "-" + prefix + s, id, milestoneId, percent, level, source, reporter, at, evidence, note));
+        updates.add(ProgressUpdates.by(source, reporter).id(id + "-" + prefix + s).commitment(id).milestone(milestoneId)
+                .percent(percent).level(level).at(at).evidence(evidence).note(note).build());
     }
 
     private Instant midnight(int day) {

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.vigia.events.Commitment;
+import org.vigia.events.Commitments;
 import org.vigia.processor.topology.Harness;
 import org.vigia.processor.topology.StoreNames;
 
@@ -37,8 +38,8 @@ class PlanSummaryTest {
         h.register(commitment("a").withCutoffs(CUTOFFS), at(START))
                 .register(commitment("b", "SCT", "infrastructure", START.plusMonths(2), LocalDate.parse("2015-10-31"))
                         .withCutoffs(CUTOFFS.subList(0, 2)), at(START))
-                .register(new Commitment("x", "other-plan", "MX", "Other", "SE", "economy", null,
-                        org.vigia.events.Origin.PROACTIVE, START, START.plusYears(1), null, List.of(), null), at(START))
+                .register(Commitments.of("x", "SE", "economy").plan("other-plan").title("Other")
+                        .origin(org.vigia.events.Origin.PROACTIVE).runs(START, START.plusYears(1)).build(), at(START))
                 .tick(Instant.parse("2014-05-01T00:00:00Z"));
 
         List<PlanSummary> all = plans(null);

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.vigia.events.Alert;
 import org.vigia.events.NewsKind;
 import org.vigia.events.NewsSignal;
-import org.vigia.events.ProgressUpdate;
-import org.vigia.events.Source;
+import org.vigia.events.ProgressUpdates;
 
 /** The same input gives the same alerts, whenever it is processed. */
 class DeterminismTest {
@@ -25,13 +24,13 @@ class DeterminismTest {
         int n = 0;
         for (LocalDate d = LocalDate.parse("2014-01-01"); d.isBefore(LocalDate.parse("2015-08-01")); d = d.plusDays(1)) {
             if (d.getDayOfMonth() == 15 && d.isBefore(LocalDate.parse("2014-09-01"))) {
-                h.report(new ProgressUpdate("sct-" + n++, "sct-obras", n % 2 == 0 ? "m1" : "m2",
-                        Math.min(100.0, 15.0 * n), null, Source.AGENCY, "sct", Fixtures.at(d),
-                        "https://sct.gob.mx/e/" + n, null));
+                String id = "sct-" + n++;
+                h.report(ProgressUpdates.agency("sct").id(id).commitment("sct-obras").milestone(n % 2 == 0 ? "m1" : "m2")
+                        .percent(Math.min(100.0, 15.0 * n)).at(Fixtures.at(d)).evidence("https://sct.gob.mx/e/" + n).build());
             }
             if (d.equals(LocalDate.parse("2014-02-01"))) {
-                h.report(new ProgressUpdate("pgr-1", "pgr-detenidos", null, 10.0, null, Source.AGENCY, "pgr",
-                        Fixtures.at(d), null, "kick-off"));
+                h.report(ProgressUpdates.agency("pgr").id("pgr-1").commitment("pgr-detenidos").percent(10.0)
+                        .at(Fixtures.at(d)).note("kick-off").build());
             }
             if (d.equals(LocalDate.parse("2014-09-27")) || d.equals(LocalDate.parse("2014-10-03"))) {
                 for (int i = 0; i < 2; i++) {
@@ -41,10 +40,10 @@ class DeterminismTest {
                 }
             }
             if (d.equals(LocalDate.parse("2015-03-01"))) {
-                h.report(new ProgressUpdate("pgr-2", "pgr-detenidos", null, 100.0, null, Source.AGENCY, "pgr",
-                        Fixtures.at(d), "https://pgr.gob.mx/registro", "published"));
-                h.report(new ProgressUpdate("pgr-3", "pgr-detenidos", null, 60.0, null, Source.CSO, "cidac",
-                        Fixtures.at(d), null, "partial"));
+                h.report(ProgressUpdates.agency("pgr").id("pgr-2").commitment("pgr-detenidos").percent(100.0)
+                        .at(Fixtures.at(d)).evidence("https://pgr.gob.mx/registro").note("published").build());
+                h.report(ProgressUpdates.cso("cidac").id("pgr-3").commitment("pgr-detenidos").percent(60.0)
+                        .at(Fixtures.at(d)).note("partial").build());
             }
             h.tick(Fixtures.at(d));
         }

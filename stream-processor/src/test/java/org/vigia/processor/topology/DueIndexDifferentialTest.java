@@ -16,9 +16,10 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.vigia.events.Alert;
 import org.junit.jupiter.api.Test;
 import org.vigia.events.Commitment;
+import org.vigia.events.Commitments;
 import org.vigia.events.Milestone;
-import org.vigia.events.Origin;
 import org.vigia.events.ProgressUpdate;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.events.Source;
 
 /**
@@ -39,9 +40,9 @@ class DueIndexDifferentialTest {
             for (int m = 0; m < 1 + r.nextInt(3); m++) {
                 ms.add(new Milestone("m" + m, "Milestone " + m, 1.0 + r.nextInt(3), null));
             }
-            Commitment c = new Commitment("c" + i, "plan-" + (i % 3), "MX", "Commitment " + i, "AG" + (i % 5),
-                    "sector-" + (i % 4), null, Origin.CO_CREATED, start, start.plusDays(200 + r.nextInt(400)),
-                    r.nextInt(4) == 0 ? 30 + r.nextInt(90) : null, ms, null);
+            Commitment c = Commitments.of("c" + i, "AG" + (i % 5), "sector-" + (i % 4)).plan("plan-" + (i % 3))
+                    .title("Commitment " + i).runs(start, start.plusDays(200 + r.nextInt(400)))
+                    .stallAfterDays(r.nextInt(4) == 0 ? 30 + r.nextInt(90) : null).milestones(ms).build();
             registry.add(c);
             steps.add(h -> h.register(c, Fixtures.at(c.startDate())));
         }
@@ -56,9 +57,10 @@ class DueIndexDifferentialTest {
                 Milestone m = c.milestones().get(r.nextInt(c.milestones().size()));
                 Source source = Source.values()[r.nextInt(3)];
                 double pct = Math.min(100, 10 * r.nextInt(11));
-                ProgressUpdate u = new ProgressUpdate("u" + n++, c.id(), m.id(), pct, null, source,
-                        source.name().toLowerCase(), day.plusSeconds(3600L * (1 + r.nextInt(20))),
-                        r.nextBoolean() ? "https://evidence.example/" + n : null, null);
+                String id = "u" + n++;
+                ProgressUpdate u = ProgressUpdates.by(source, source.name().toLowerCase()).id(id).commitment(c.id())
+                        .milestone(m.id()).percent(pct).at(day.plusSeconds(3600L * (1 + r.nextInt(20))))
+                        .evidence(r.nextBoolean() ? "https://evidence.example/" + n : null).build();
                 steps.add(h -> h.report(u));
             }
             if (r.nextInt(40) == 0) {

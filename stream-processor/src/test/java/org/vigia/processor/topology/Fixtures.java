@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.vigia.events.Commitment;
+import org.vigia.events.Commitments;
 import org.vigia.events.IrmLevel;
 import org.vigia.events.Milestone;
 import org.vigia.events.NewsKind;
 import org.vigia.events.NewsSignal;
-import org.vigia.events.Origin;
 import org.vigia.events.ProgressUpdate;
+import org.vigia.events.ProgressUpdates;
 import org.vigia.events.Source;
 
 /** Test data: a plan that starts on 2014-01-01 and ends on 2015-06-30, as in the Mexico study. */
@@ -39,8 +40,7 @@ public final class Fixtures {
 
     public static Commitment commitment(String id, String agency, String sector, LocalDate start, LocalDate due,
                                  Milestone... milestones) {
-        return new Commitment(id, "mx-2013", "MX", "Commitment " + id, agency, sector, null, Origin.CO_CREATED,
-                start, due, null, List.of(milestones), null);
+        return Commitments.of(id, agency, sector).runs(start, due).milestones(List.of(milestones)).build();
     }
 
     public static ProgressUpdate update(String commitmentId, String milestoneId, double percent, Source source, Instant at) {
@@ -49,8 +49,8 @@ public final class Fixtures {
 
     public static ProgressUpdate update(String updateId, String commitmentId, String milestoneId, double percent,
                                  Source source, Instant at, String evidenceUrl, String note) {
-        return new ProgressUpdate(updateId, commitmentId, milestoneId, percent, null, source, source.name().toLowerCase(),
-                at, evidenceUrl, note);
+        return ProgressUpdates.by(source, source.name().toLowerCase()).id(updateId).commitment(commitmentId)
+                .milestone(milestoneId).percent(percent).at(at).evidence(evidenceUrl).note(note).build();
     }
 
     public static ProgressUpdate evidenced(String commitmentId, String milestoneId, double percent, Instant at) {
@@ -59,7 +59,7 @@ public final class Fixtures {
     }
 
     public static ProgressUpdate level(String commitmentId, IrmLevel level, Instant at) {
-        return new ProgressUpdate("u-" + (++seq), commitmentId, null, null, level, Source.IRM, "irm", at, null, null);
+        return ProgressUpdates.irm().id("u-" + (++seq)).commitment(commitmentId).level(level).at(at).build();
     }
 
     public static NewsSignal news(String agency, double weight, Instant publishedAt) {

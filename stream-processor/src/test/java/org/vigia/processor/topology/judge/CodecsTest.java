@@ -7,11 +7,11 @@ import static org.vigia.processor.topology.Fixtures.milestone;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.vigia.events.AlertType;
 import org.vigia.events.Commitment;
+import org.vigia.events.Commitments;
 import org.vigia.events.CommitmentState;
 import org.vigia.events.RiskFactor;
 import org.vigia.events.RiskLevel;
@@ -27,11 +27,11 @@ class CodecsTest {
 
     @Test
     void aRegistryEntryRoundTripsWithEveryField() {
-        Commitment c = new Commitment("MX-1", "mx-2013", "MX", "Registro de detenidos — ñ", "PGR", "justice-security",
-                "Artículo 19", org.vigia.events.Origin.CO_CREATED, LocalDate.parse("2013-11-01"),
-                LocalDate.parse("2015-10-31"), 60, commitment("x", milestone("m1", 2), milestone("m2", 1)).milestones(),
-                Map.of(RiskFactor.ISSUE_SENSITIVITY, RiskLevel.HIGH),
-                java.util.List.of(LocalDate.parse("2014-10-27")));
+        Commitment c = Commitments.of("MX-1", "PGR", "justice-security").title("Registro de detenidos — ñ")
+                .leadCso("Artículo 19").runs(LocalDate.parse("2013-11-01"), LocalDate.parse("2015-10-31"))
+                .stallAfterDays(60).milestone(milestone("m1", 2)).milestone(milestone("m2", 1))
+                .risk(RiskFactor.ISSUE_SENSITIVITY, RiskLevel.HIGH).cutoffs(java.util.List.of(LocalDate.parse("2014-10-27")))
+                .build();
         assertThat(RegistryCodec.decode(RegistryCodec.encode(c))).isEqualTo(c);
         Commitment bare = commitment("c1");
         assertThat(RegistryCodec.decode(RegistryCodec.encode(bare))).isEqualTo(bare);
