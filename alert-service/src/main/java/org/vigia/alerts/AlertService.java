@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vigia.alerts.api.AccessGuard;
 import org.vigia.alerts.api.DeliveryLogQuery;
 import org.vigia.alerts.api.NotificationResource;
 import org.vigia.alerts.api.NotificationView;
 import org.vigia.alerts.api.SilenceResource;
+import org.vigia.alerts.api.SubscriberScope;
 import org.vigia.alerts.mail.EmailComposer;
 import org.vigia.alerts.mail.SmtpMailer;
 import org.vigia.alerts.pipeline.AlertPipeline;
@@ -35,6 +35,7 @@ import org.vigia.alerts.topology.DispatchStatus;
 import org.vigia.kit.HttpServer;
 import org.vigia.kit.Metrics;
 import org.vigia.kit.Readiness;
+import org.vigia.kit.RequestGuard;
 import org.vigia.kit.Service;
 import org.vigia.kit.TokenStore;
 import org.vigia.kit.TopicCreator;
@@ -81,12 +82,12 @@ public final class AlertService implements Service {
         TopicCreator.ensure(settings.kafka(), topics.toCreate());
         silences = SilenceStore.start(settings.kafka().clientProperties(), topics.silences(), settings.applicationId());
         deliveryLog = new DeliveryLogQuery(() -> streams.streams(), this::self);
-        AccessGuard guard = new AccessGuard(settings.tokensFile().map(TokenStore::load).orElseGet(TokenStore::empty));
+        SubscriberScope scope = new SubscriberScope(
+                new RequestGuard(settings.tokensFile().map(TokenStore::load).orElseGet(TokenStore::empty)));
         http = HttpServer.start(settings.httpHost(), settings.httpPort(), HttpServer.DEFAULT_MAX_BODY, registry, this::readiness,
                 routes -> {
-                    AccessGuard.register(routes);
-                    new SilenceResource(silences, guard, clock).register(routes);
-                    new NotificationResource(deliveryLog, guard).register(routes);
+                    new SilenceResource(silences, scope, clock).register(routes);
+                    new NotificationResource(deliveryLog, scope).register(routes);
                 });
         HostInfo self = self();
         streams = AlertStreams.start(AlertTopology.build(topics, pipeline(), metrics, status, clock, TICK),

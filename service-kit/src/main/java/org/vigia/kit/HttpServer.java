@@ -15,7 +15,9 @@ import org.vigia.events.ValidationException;
 
 /**
  * The HTTP server of a service: {@code /health}, {@code /ready}, {@code /metrics} and the
- * service's own routes. Validation errors anywhere become a 400 naming the field and rule.
+ * service's own routes. Validation errors anywhere become a 400 naming the field and rule, and
+ * a {@link RequestRefused} (what {@link RequestGuard} and a service's own policy throw) its
+ * status, headers and JSON error, through the one handler registered here.
  * Every response carries the {@link SecurityHeaders}. The readiness {@code /ready} reports is
  * also the gauge {@code vigia_ready} (1 ready, 0 not), labelled with the registry's
  * {@code service} tag, so an alert can fire on a replica that is up but not ready.
@@ -67,6 +69,7 @@ public final class HttpServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(registry.scrape()));
             config.routes.exception(ValidationException.class, (e, ctx) -> ApiErrors.invalid(ctx, e));
+            config.routes.exception(RequestRefused.class, (e, ctx) -> e.answer(ctx));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 ApiErrors.respond(ctx, 500, "internal error");

@@ -7,9 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.vigia.events.ValidationException;
+import org.vigia.events.Violation;
 
 class HttpServerTest {
     private final HttpClient client = HttpClient.newHttpClient();
@@ -133,5 +136,26 @@ class HttpServerTest {
         String csp = SecurityHeaders.CONTENT_SECURITY_POLICY;
         assertThat(csp).startsWith("default-src 'self';").contains("img-src 'self' data:")
                 .doesNotContain("script-src").doesNotContain("*").doesNotContain("unsafe-eval");
+    }
+
+    /** A service's own refusal (a subclass, as ingest's) reaches the same handler as the guard's, headers and all. */
+    @Test
+    void aRefusalThrownAnywhereIsAnsweredWithItsStatusHeadersAndViolations() throws Exception {
+        class OwnRefusal extends RequestRefused {
+            OwnRefusal() {
+                super(404, "unknown commitment", List.of(new Violation("[0].commitmentId", "is not in the registry")),
+                        Map.of("X-Why", "registry"));
+            }
+        }
+        try (HttpServer server = HttpServer.start("127.0.0.1", 0, Metrics.registry("t"), () -> true,
+                routes -> routes.get("/refused", ctx -> {
+                    throw new OwnRefusal();
+                }))) {
+            HttpResponse<String> r = get(server, "/refused");
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(r.headers().firstValue("X-Why")).hasValue("registry");
+            assertThat(r.body()).isEqualTo("{\"status\":404,\"error\":\"unknown commitment\",\"violations\":"
+                    + "[{\"field\":\"[0].commitmentId\",\"rule\":\"is not in the registry\"}]}");
+        }
     }
 }

@@ -14,11 +14,11 @@ import org.vigia.kit.Principal;
  */
 public final class NotificationResource {
     private final DeliveryLogQuery query;
-    private final AccessGuard guard;
+    private final SubscriberScope scope;
 
-    public NotificationResource(DeliveryLogQuery query, AccessGuard guard) {
+    public NotificationResource(DeliveryLogQuery query, SubscriberScope scope) {
         this.query = query;
-        this.guard = guard;
+        this.scope = scope;
     }
 
     public void register(RoutesConfig routes) {
@@ -27,7 +27,7 @@ public final class NotificationResource {
     }
 
     private void list(Context ctx) {
-        Principal p = guard.caller(ctx);
+        Principal p = scope.caller(ctx);
         String scope = ctx.queryParam("scope");
         if (scope != null && !scope.equals("local")) {
             throw new ValidationException("scope", "must be local (or absent)");
@@ -45,7 +45,7 @@ public final class NotificationResource {
                 throw new ValidationException("limit", "must be an integer from 1 to 1000");
             }
         }
-        String subscriber = AccessGuard.subscriberFor(p, blankToNull(ctx.queryParam("subscriber")));
+        String subscriber = SubscriberScope.subscriberFor(p, blankToNull(ctx.queryParam("subscriber")));
         ApiErrors.json(ctx, 200, query.query(subscriber, blankToNull(ctx.queryParam("alertId")), limit,
                 ctx.header("Authorization"), local));
     }

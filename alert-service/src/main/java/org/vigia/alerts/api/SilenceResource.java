@@ -24,6 +24,7 @@ import org.vigia.events.ValidationException;
 import org.vigia.events.Violation;
 import org.vigia.kit.ApiErrors;
 import org.vigia.kit.Principal;
+import org.vigia.kit.RequestRefused;
 
 /**
  * {@code POST/GET/DELETE /api/v1/silences}. Every call needs a bearer token: an {@code admin}
@@ -35,19 +36,19 @@ public final class SilenceResource {
     private static final Set<String> FIELDS = Set.of("matchers", "subscriber", "startsAt", "endsAt", "comment");
 
     private final SilenceStore store;
-    private final AccessGuard guard;
+    private final SubscriberScope scope;
     private final Clock clock;
 
-    public SilenceResource(SilenceStore store, AccessGuard guard, Clock clock) {
+    public SilenceResource(SilenceStore store, SubscriberScope scope, Clock clock) {
         this.store = store;
-        this.guard = guard;
+        this.scope = scope;
         this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/silences", this::list);
         routes.get("/api/v1/silences/{id}", ctx -> {
-            Principal p = guard.caller(ctx);
+            Principal p = scope.caller(ctx);
             Optional<Silence> s = store.get(ctx.pathParam("id")).filter(x -> visibleTo(p, x));
             if (s.isEmpty()) {
                 ApiErrors.respond(ctx, 404, "no silence " + ctx.pathParam("id"));
@@ -61,12 +62,12 @@ public final class SilenceResource {
 
     /** A CSO sees its own silences and those that mute every subscriber (which mute it too). */
     private static boolean visibleTo(Principal p, Silence s) {
-        String own = AccessGuard.ownSubscriber(p);
+        String own = SubscriberScope.ownSubscriber(p);
         return own == null || s.subscriber() == null || s.subscriber().equalsIgnoreCase(own);
     }
 
     private void list(Context ctx) {
-        Principal p = guard.caller(ctx);
+        Principal p = scope.caller(ctx);
         String state = ctx.queryParam("state");
         if (state != null && !Set.of("pending", "active", "expired").contains(state)) {
             throw new ValidationException("state", "must be pending, active or expired");
@@ -80,7 +81,7 @@ public final class SilenceResource {
     }
 
     private void create(Context ctx) {
-        Principal p = guard.caller(ctx);
+        Principal p = scope.caller(ctx);
         JsonNode body = Json.parse(Json.strict(), ctx.bodyAsBytes(), Json.strict().constructType(JsonNode.class));
         if (body == null || !body.isObject()) {
             throw new ValidationException("(body)", "must be a JSON object");
@@ -110,9 +111,9 @@ public final class SilenceResource {
         }
         String subscriber = body.path("subscriber").isTextual() ? body.get("subscriber").asText().trim() : null;
         if (p.role() == Principal.Role.CSO && subscriber != null && !subscriber.equalsIgnoreCase(p.name())) {
-            throw AccessDenied.forbidden("a CSO token may silence only its own subscription (" + p.name() + ")");
+            throw RequestRefused.forbidden("a CSO token may silence only its own subscription (" + p.name() + ")");
         }
-        subscriber = AccessGuard.subscriberFor(p, subscriber);
+        subscriber = SubscriberScope.subscriberFor(p, subscriber);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
@@ -123,7 +124,7 @@ public final class SilenceResource {
     }
 
     private void expire(Context ctx) {
-        Principal p = guard.caller(ctx);
+        Principal p = scope.caller(ctx);
         Optional<Silence> found = store.get(ctx.pathParam("id"));
         if (found.isEmpty()) {
             ApiErrors.respond(ctx, 404, "no silence " + ctx.pathParam("id"));
@@ -131,7 +132,7 @@ public final class SilenceResource {
         }
         Silence s = found.get();
         if (p.role() == Principal.Role.CSO && (s.subscriber() == null || !s.subscriber().equalsIgnoreCase(p.name()))) {
-            throw AccessDenied.forbidden("a CSO token may expire only its own subscription's silences");
+            throw RequestRefused.forbidden("a CSO token may expire only its own subscription's silences");
         }
         Instant now = clock.instant();
         if (s.status(now) != Silence.Status.EXPIRED) {

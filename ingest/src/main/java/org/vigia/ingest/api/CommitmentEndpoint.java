@@ -19,6 +19,7 @@ import org.vigia.ingest.kafka.TransactionalWriter;
 import org.vigia.ingest.metrics.IngestMetrics;
 import org.vigia.ingest.registry.RegistryView;
 import org.vigia.kit.Principal;
+import org.vigia.kit.RequestGuard;
 
 /**
  * The registry, admin only: {@code PUT /api/v1/commitments/{id}} (one commitment; the path

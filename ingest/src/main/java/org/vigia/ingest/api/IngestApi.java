@@ -14,11 +14,14 @@ import org.vigia.ingest.kafka.TransactionalWriter.WriteFailedException;
 import org.vigia.ingest.kafka.TransactionalWriter.WriteOutcomeUnknownException;
 import org.vigia.ingest.metrics.IngestMetrics;
 import org.vigia.kit.ApiErrors;
+import org.vigia.kit.RequestRefused;
 
 /**
  * The routes of the ingest API and the one place where refusals and write outcomes become
- * HTTP answers and are counted ({@code vigia.ingest.updates.rejected}, by reason). A request
- * that is refused never reaches Kafka: every check runs before its records are queued.
+ * HTTP answers and are counted ({@code vigia.ingest.updates.rejected}, by reason). A refusal,
+ * whether the kit's {@link org.vigia.kit.RequestGuard} or ingest's own policy threw it, is
+ * counted here and then answered the way the kit answers every {@link RequestRefused}. A
+ * request that is refused never reaches Kafka: every check runs before its records are queued.
  *
  * <p>Handlers are asynchronous: the Jetty thread authenticates, parses and validates, queues
  * the records for the group commit and returns; the answer goes out when the transaction
@@ -60,9 +63,9 @@ public final class IngestApi {
             CompletableFuture<List<String>> written;
             try {
                 written = write.start(ctx);
-            } catch (Rejection r) {
-                metrics.rejected(r.reason().tag()).increment();
-                ApiErrors.respond(ctx, r.status(), r.getMessage(), r.violations());
+            } catch (RequestRefused r) {
+                metrics.rejected(Rejection.Reason.of(r.status()).tag()).increment();
+                r.answer(ctx);
                 return;
             } catch (ValidationException e) {
                 metrics.rejected(Rejection.Reason.VALIDATION.tag()).increment();

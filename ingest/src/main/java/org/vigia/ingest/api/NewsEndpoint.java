@@ -13,6 +13,7 @@ import org.vigia.events.ValidationException;
 import org.vigia.events.Violation;
 import org.vigia.ingest.news.NewsWriter;
 import org.vigia.kit.Principal;
+import org.vigia.kit.RequestGuard;
 
 /**
  * {@code POST /api/v1/news}: a NewsSignal, or an array of them, from a feed that pushes

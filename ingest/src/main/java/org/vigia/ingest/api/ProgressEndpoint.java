@@ -23,6 +23,7 @@ import org.vigia.ingest.kafka.TransactionalWriter;
 import org.vigia.ingest.metrics.IngestMetrics;
 import org.vigia.ingest.registry.RegistryView;
 import org.vigia.kit.Principal;
+import org.vigia.kit.RequestGuard;
 
 /**
  * {@code POST /api/v1/progress}: one ProgressUpdate or an array of them.

@@ -1,4 +1,4 @@
-package org.vigia.ingest.api;
+package org.vigia.kit;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,9 +7,13 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket per caller: {@code burst} requests at once, then {@code perSecond} a second.
  * Only authenticated callers get a bucket, so the map is bounded by the tokens file.
- * A rate of 0 means no limit.
+ * A rate of 0 means no limit. It lives in the kit because {@link RequestGuard} applies it right
+ * after authentication, so any service's API can be limited the same way.
  */
 public final class RateLimiter {
+    /** No limit: every request is allowed. */
+    public static final RateLimiter NONE = new RateLimiter(0, 0, System::nanoTime);
+
     private final double perSecond;
     private final int burst;
     private final LongSupplier nanoTime;
