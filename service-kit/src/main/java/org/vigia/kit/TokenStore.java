@@ -1,9 +1,6 @@
 package org.vigia.kit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,7 +9,9 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Bearer tokens from the tokens file (YAML), which stores only each token's SHA-256 (hex)
@@ -21,6 +20,8 @@ import java.util.Optional;
 public final class TokenStore {
     private record Entry(byte[] sha256, Principal principal) {
     }
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     private final List<Entry> entries;
 
@@ -32,38 +33,33 @@ public final class TokenStore {
         return new TokenStore(List.of());
     }
 
+    /** Reads the tokens file; every malformed entry is reported at once, with its index. */
     public static TokenStore load(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new SettingsException("VIGIA_TOKENS_FILE " + file.getFileName() + " is not valid YAML: " + e.getMessage());
-        }
-        return parse(root, file.getFileName().toString());
+        String what = "VIGIA_TOKENS_FILE " + file.getFileName();
+        return parse(ConfigReader.readYaml(file, what), what);
     }
 
-    static TokenStore parse(JsonNode root, String where) {
+    static TokenStore parse(JsonNode root, String what) {
+        ConfigReader r = new ConfigReader();
         List<Entry> entries = new ArrayList<>();
-        JsonNode tokens = root == null ? null : root.get("tokens");
-        if (tokens == null || !tokens.isArray()) {
-            throw new SettingsException("VIGIA_TOKENS_FILE " + where + ": 'tokens' must be a list");
-        }
+        List<JsonNode> tokens = r.requiredList(root.path("tokens"), "tokens");
         for (int i = 0; i < tokens.size(); i++) {
             JsonNode t = tokens.get(i);
+            String at = ConfigReader.index("tokens", i);
             // Quoted in the file: an unquoted all-digit hash would read as a YAML number.
-            JsonNode hashNode = t.path("sha256");
-            String hash = hashNode.isTextual() ? hashNode.asText() : "";
-            if (!hash.matches("[0-9a-fA-F]{64}")) {
-                throw new SettingsException("VIGIA_TOKENS_FILE " + where + ": tokens[" + i + "].sha256 must be 64 hex digits in quotes");
-            }
-            Principal principal;
+            String hash = r.matching(t.path("sha256"), at + ".sha256", SHA256, "must be 64 hex digits in quotes");
+            Principal principal = null;
             try {
                 principal = Principal.parse(t.path("principal").asText(null));
             } catch (IllegalArgumentException e) {
-                throw new SettingsException("VIGIA_TOKENS_FILE " + where + ": tokens[" + i + "]." + e.getMessage());
+                // Principal's messages start with the word "principal", which the path already says.
+                r.reject(at + ".principal", e.getMessage().replaceFirst("^principal ", ""));
             }
-            entries.add(new Entry(HexFormat.of().parseHex(hash.toLowerCase()), principal));
+            if (!hash.isEmpty() && principal != null) {
+                entries.add(new Entry(HexFormat.of().parseHex(hash.toLowerCase(Locale.ROOT)), principal));
+            }
         }
+        r.throwIfInvalid(what);
         return new TokenStore(entries);
     }
 

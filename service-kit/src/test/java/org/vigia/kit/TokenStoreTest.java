@@ -42,20 +42,47 @@ class TokenStoreTest {
     void anUnquotedNumericHashIsRejectedRatherThanMisread(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("tokens.yaml");
         Files.writeString(file, "tokens:\n  - sha256: " + "1".repeat(64) + "\n    principal: admin\n");
-        assertThatThrownBy(() -> TokenStore.load(file)).hasMessageContaining("tokens[0].sha256 must be 64 hex digits in quotes");
+        assertThatThrownBy(() -> TokenStore.load(file)).hasMessageContaining("tokens[0].sha256: must be 64 hex digits in quotes");
     }
 
     @Test
     void malformedEntriesNameTheIndexAndTheRule(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("tokens.yaml");
         Files.writeString(file, "tokens:\n  - sha256: abc\n    principal: admin\n");
-        assertThatThrownBy(() -> TokenStore.load(file)).hasMessageContaining("tokens[0].sha256 must be 64 hex digits");
+        assertThatThrownBy(() -> TokenStore.load(file)).hasMessageContaining("tokens[0].sha256: must be 64 hex digits");
 
         Files.writeString(file, "tokens:\n  - sha256: " + "a".repeat(64) + "\n    principal: mayor:X\n");
-        assertThatThrownBy(() -> TokenStore.load(file)).hasMessageContaining("tokens[0].principal must be admin");
+        assertThatThrownBy(() -> TokenStore.load(file)).hasMessageContaining("tokens[0].principal: must be admin");
 
         Files.writeString(file, "nothing: here\n");
-        assertThatThrownBy(() -> TokenStore.load(file)).hasMessageContaining("'tokens' must be a list");
+        assertThatThrownBy(() -> TokenStore.load(file)).hasMessageContaining("tokens: must be a list");
+    }
+
+    @Test
+    void twoMistakesInOneFileAreBothReportedWithTheFileNameAndNoEntryIsLoaded(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tokens.yaml");
+        Files.writeString(file, """
+                tokens:
+                  - sha256: "%s"
+                    principal: admin
+                  - sha256: "abc"
+                    principal: agency:SCT
+                  - sha256: "%s"
+                    principal: "agency:"
+                """.formatted("a".repeat(64), "b".repeat(64)));
+
+        assertThatThrownBy(() -> TokenStore.load(file))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("VIGIA_TOKENS_FILE tokens.yaml is invalid (2 problems):")
+                .hasMessageContaining("\n  tokens[1].sha256: must be 64 hex digits in quotes")
+                .hasMessageContaining("\n  tokens[2].principal: agency needs a name after ':'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("tokens[0]"));
+    }
+
+    @Test
+    void anEmptyListIsAValidFileThatAdmitsNobody(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("tokens.yaml"), "tokens: []\n");
+        assertThat(TokenStore.load(file).authenticate("password")).isEmpty();
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vigia.events.ValidationException;
 import org.vigia.kit.SettingsException;
 
 /**
@@ -48,12 +47,8 @@ public final class SubscriptionRegistry {
             log.warn("VIGIA_SUBSCRIPTIONS_FILE is not set: no subscriptions, no email will be sent");
             return;
         }
-        try {
-            if (!reloadIfChanged()) {
-                throw new SettingsException("VIGIA_SUBSCRIPTIONS_FILE " + file.get().getFileName() + " is invalid (see log)");
-            }
-        } catch (ValidationException e) {
-            throw new SettingsException("VIGIA_SUBSCRIPTIONS_FILE " + file.get().getFileName() + ": " + e.getMessage());
+        if (!reloadIfChanged()) {
+            throw new SettingsException("VIGIA_SUBSCRIPTIONS_FILE " + file.get().getFileName() + " is invalid (see log)");
         }
     }
 
@@ -81,15 +76,15 @@ public final class SubscriptionRegistry {
         }
         lastHash = hash;
         try {
-            Subscriptions loaded = SubscriptionsParser.parse(new String(bytes, StandardCharsets.UTF_8));
+            Subscriptions loaded = SubscriptionsParser.parse(new String(bytes, StandardCharsets.UTF_8),
+                    "VIGIA_SUBSCRIPTIONS_FILE " + file.get().getFileName());
             current.set(loaded);
             reloadOk.increment();
             log.info("loaded {} subscription(s) from {}", loaded.size(), file.get().getFileName());
             return true;
-        } catch (ValidationException e) {
+        } catch (SettingsException e) { // the message names the file and lists every problem, one per line
             reloadInvalid.increment();
-            log.error("subscriptions file {} is invalid, keeping the {} subscription(s) in force: {}",
-                    file.get().getFileName(), current.get().size(), e.getMessage());
+            log.error("keeping the {} subscription(s) in force: {}", current.get().size(), e.getMessage());
             if (reloadOk.count() == 0) { // nothing good to fall back on: start-up fails
                 throw e;
             }

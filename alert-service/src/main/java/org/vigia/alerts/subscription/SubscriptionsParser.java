@@ -1,22 +1,18 @@
 package org.vigia.alerts.subscription;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.vigia.events.AlertType;
 import org.vigia.events.Severity;
-import org.vigia.events.ValidationException;
 import org.vigia.events.Violation;
+import org.vigia.kit.ConfigReader;
 
 /**
  * Reads the subscriptions file (YAML). Every problem is reported at once, each naming the
@@ -25,7 +21,6 @@ import org.vigia.events.Violation;
  * Email addresses are never echoed in messages, so the errors can be logged.
  */
 public final class SubscriptionsParser {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Set<String> FIELDS = Set.of("id", "name", "emails", "language", "match", "delivery");
@@ -34,165 +29,102 @@ public final class SubscriptionsParser {
     private SubscriptionsParser() {
     }
 
-    public static Subscriptions parse(String yaml) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new ValidationException("(file)", "is not valid YAML: " + e.getOriginalMessage());
+    /** Parses a subscriptions text; {@code what} names it in the error, e.g. {@code VIGIA_SUBSCRIPTIONS_FILE subs.yaml}. */
+    public static Subscriptions parse(String yaml, String what) {
+        JsonNode root = ConfigReader.readYaml(yaml, what);
+        ConfigReader r = new ConfigReader();
+        if (ConfigReader.absent(root)) {
+            r.reject("subscriptions", "is required (the file is empty)");
+            r.throwIfInvalid(what);
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            throw new ValidationException("subscriptions", "is required (the file is empty)");
-        }
-        JsonNode list = root.get("subscriptions");
-        if (list == null || !list.isArray()) {
-            throw new ValidationException("subscriptions", "must be a list");
-        }
-        List<Violation> violations = new ArrayList<>();
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!f.equals("subscriptions")) {
-                violations.add(new Violation(f, "is not a known field"));
-            }
-        }
+        r.unknownFields(root, "", Set.of("subscriptions"));
+        List<JsonNode> list = r.requiredList(root.get("subscriptions"), "subscriptions");
         List<Subscription> result = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode node = list.get(i);
             String name = node.path("name").isTextual() ? node.path("name").asText().trim() : "";
-            String where = "subscriptions[" + i + "]" + (name.isEmpty() ? "" : " (" + name + ")");
-            Subscription s = subscription(node, name, where, violations);
+            String where = ConfigReader.index("subscriptions", i) + (name.isEmpty() ? "" : " (" + name + ")");
+            Subscription s = subscription(node, name, where, r);
             if (s != null && !ids.add(s.id())) {
-                violations.add(new Violation(where + ".id", "'" + s.id() + "' is used by an earlier subscription"));
+                r.reject(where + ".id", "'" + s.id() + "' is used by an earlier subscription");
             }
             result.add(s);
         }
-        if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
-        }
+        r.throwIfInvalid(what);
         return new Subscriptions(result);
     }
 
-    private static Subscription subscription(JsonNode node, String name, String where, List<Violation> out) {
-        if (!node.isObject()) {
-            out.add(new Violation(where, "must be a mapping with name, emails, language, match and delivery"));
-            return null;
-        }
-        int before = out.size();
-        unknownFields(node, FIELDS, where, out);
-        if (name.isEmpty()) {
-            out.add(new Violation(where + ".name", "is required"));
-        }
-        String id = node.has("id") ? node.get("id").asText("").trim() : slug(name);
-        if (!ID.matcher(id).matches()) {
-            out.add(new Violation(where + ".id", node.has("id")
-                    ? "must be lower-case letters, digits, '.', '_' or '-' (at most 64)"
-                    : "cannot be derived from the name; give an id of lower-case letters and digits"));
-        }
-        List<String> emails = emails(node.get("emails"), where + ".emails", out);
-        Language language = enumValue(node.get("language"), Language.class, where + ".language", null, out);
-        Delivery delivery = enumValue(node.get("delivery"), Delivery.class, where + ".delivery", Delivery.IMMEDIATE, out);
-        Matchers match = matchers(node.get("match"), where + ".match", out);
-        if (language == null && !node.has("language")) {
-            out.add(new Violation(where + ".language", "is required: es or en"));
-        }
-        return out.size() == before ? new Subscription(id, name, emails, language, match, delivery) : null;
+    /** Parses a subscriptions text that has no file name (tests, the deploy files' check). */
+    public static Subscriptions parse(String yaml) {
+        return parse(yaml, "subscriptions");
     }
 
-    /** Parses a {@code match:} block; also used for the matchers of a silence. */
+    private static Subscription subscription(JsonNode node, String name, String where, ConfigReader r) {
+        if (!node.isObject()) {
+            r.reject(where, "must be a mapping with name, emails, language, match and delivery");
+            return null;
+        }
+        int before = r.count();
+        r.unknownFields(node, where, FIELDS);
+        r.check(!name.isEmpty(), where + ".name", "is required");
+        String id = node.has("id") ? node.get("id").asText("").trim() : slug(name);
+        r.check(ID.matcher(id).matches(), where + ".id", node.has("id")
+                ? "must be lower-case letters, digits, '.', '_' or '-' (at most 64)"
+                : "cannot be derived from the name; give an id of lower-case letters and digits");
+        List<String> emails = emails(node.get("emails"), where + ".emails", r);
+        Language language = r.oneOf(node.get("language"), where + ".language", Language.class, null, ConfigReader::lowerCase);
+        Delivery delivery = r.oneOf(node.get("delivery"), where + ".delivery", Delivery.class, Delivery.IMMEDIATE,
+                ConfigReader::lowerCase);
+        Matchers match = matchers(node.get("match"), where + ".match", r);
+        r.check(language != null || node.has("language"), where + ".language", "is required: es or en");
+        return r.count() == before ? new Subscription(id, name, emails, language, match, delivery) : null;
+    }
+
+    /**
+     * Parses a {@code match:} block for the silences API, whose violations become an HTTP 400
+     * rather than a refused file: they are added to {@code out}.
+     */
     public static Matchers matchers(JsonNode node, String where, List<Violation> out) {
-        if (node == null || node.isNull()) {
+        ConfigReader r = new ConfigReader();
+        Matchers matchers = matchers(node, where, r);
+        out.addAll(r.violations());
+        return matchers;
+    }
+
+    private static Matchers matchers(JsonNode node, String where, ConfigReader r) {
+        if (ConfigReader.absent(node)) {
             return Matchers.ALL;
         }
         if (!node.isObject()) {
-            out.add(new Violation(where, "must be a mapping of agencies, sectors, plans, commitments, types, minSeverity"));
+            r.reject(where, "must be a mapping of agencies, sectors, plans, commitments, types, minSeverity");
             return Matchers.ALL;
         }
-        unknownFields(node, MATCH_FIELDS, where, out);
+        r.unknownFields(node, where, MATCH_FIELDS);
         Set<AlertType> types = EnumSet.noneOf(AlertType.class);
-        List<JsonNode> typeNodes = list(node.get("types"), where + ".types", out);
+        List<JsonNode> typeNodes = r.list(node.get("types"), where + ".types");
         for (int i = 0; i < typeNodes.size(); i++) {
-            AlertType type = enumValue(typeNodes.get(i), AlertType.class, where + ".types[" + i + "]", null, out);
+            AlertType type = r.oneOf(typeNodes.get(i), ConfigReader.index(where + ".types", i), AlertType.class, null);
             if (type != null) {
                 types.add(type);
             }
         }
         return new Matchers(
-                strings(node.get("agencies"), where + ".agencies", out),
-                strings(node.get("sectors"), where + ".sectors", out),
-                strings(node.get("plans"), where + ".plans", out),
-                strings(node.get("commitments"), where + ".commitments", out),
+                r.texts(node.get("agencies"), where + ".agencies"),
+                r.texts(node.get("sectors"), where + ".sectors"),
+                r.texts(node.get("plans"), where + ".plans"),
+                r.texts(node.get("commitments"), where + ".commitments"),
                 types,
-                enumValue(node.get("minSeverity"), Severity.class, where + ".minSeverity", null, out));
+                r.oneOf(node.get("minSeverity"), where + ".minSeverity", Severity.class, null));
     }
 
-    private static List<String> emails(JsonNode node, String where, List<Violation> out) {
-        List<String> emails = strings(node, where, out);
-        if (emails.isEmpty()) {
-            out.add(new Violation(where, "must list at least one email address"));
-        }
+    private static List<String> emails(JsonNode node, String where, ConfigReader r) {
+        List<String> emails = r.texts(node, where);
+        r.check(!emails.isEmpty(), where, "must list at least one email address");
         for (int i = 0; i < emails.size(); i++) {
-            if (!EMAIL.matcher(emails.get(i)).matches()) {
-                out.add(new Violation(where + "[" + i + "]", "is not a valid email address"));
-            }
+            r.check(EMAIL.matcher(emails.get(i)).matches(), ConfigReader.index(where, i), "is not a valid email address");
         }
         return emails;
-    }
-
-    private static List<JsonNode> list(JsonNode node, String where, List<Violation> out) {
-        List<JsonNode> items = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return items;
-        }
-        if (!node.isArray()) {
-            out.add(new Violation(where, "must be a list"));
-            return items;
-        }
-        node.forEach(items::add);
-        return items;
-    }
-
-    private static List<String> strings(JsonNode node, String where, List<Violation> out) {
-        List<String> values = new ArrayList<>();
-        List<JsonNode> items = list(node, where, out);
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            if (!item.isValueNode() || item.isNull() || item.asText().isBlank()) {
-                out.add(new Violation(where + "[" + i + "]", "must be a non-empty text"));
-            } else {
-                values.add(item.asText().trim());
-            }
-        }
-        return values;
-    }
-
-    private static <E extends Enum<E>> E enumValue(JsonNode node, Class<E> type, String where, E defaultValue,
-                                                   List<Violation> out) {
-        if (node == null || node.isNull()) {
-            return defaultValue;
-        }
-        String text = node.asText("").trim();
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(text)) {
-                return constant;
-            }
-        }
-        StringBuilder allowed = new StringBuilder();
-        for (E constant : type.getEnumConstants()) {
-            allowed.append(allowed.isEmpty() ? "" : ", ").append(type == Language.class || type == Delivery.class
-                    ? constant.name().toLowerCase(Locale.ROOT) : constant.name());
-        }
-        out.add(new Violation(where, "must be one of " + allowed + " (was '" + text + "')"));
-        return defaultValue;
-    }
-
-    private static void unknownFields(JsonNode node, Set<String> known, String where, List<Violation> out) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!known.contains(f)) {
-                out.add(new Violation(where + "." + f, "is not a known field (expected one of " + String.join(", ", known.stream().sorted().toList()) + ")"));
-            }
-        }
     }
 
     /** "Artículo 19" → "articulo19": accents and everything but letters and digits dropped. */

@@ -3,10 +3,15 @@ package org.vigia.alerts.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vigia.events.AlertType;
 import org.vigia.events.Severity;
-import org.vigia.events.ValidationException;
+import org.vigia.events.Violation;
+import org.vigia.kit.SettingsException;
 
 class SubscriptionsParserTest {
 
@@ -49,7 +54,7 @@ class SubscriptionsParserTest {
                     emails: []
                     language: es
                 """))
-                .isInstanceOf(ValidationException.class)
+                .isInstanceOf(SettingsException.class)
                 .satisfies(e -> {
                     String m = e.getMessage();
                     assertThat(m).contains("subscriptions[0] (Artículo 19).emails[1]: is not a valid email address")
@@ -61,6 +66,36 @@ class SubscriptionsParserTest {
                             .contains("subscriptions[1] (Artículo 19).emails: must list at least one email address")
                             .doesNotContain("not-an-address");
                 });
+    }
+
+    @Test
+    void twoMistakesInTheFileAreBothReportedOnePerLineUnderTheFileName() {
+        assertThatThrownBy(() -> SubscriptionsParser.parse("""
+                subscriptions:
+                  - name: Fundar
+                    emails: [a@fundar.example]
+                    language: es
+                    match: { types: [STALLED, OVERDUE, LATE] }
+                  - name: CIDAC
+                    emails: [b@cidac.example]
+                    language: en
+                    delivery: monthly
+                """, "VIGIA_SUBSCRIPTIONS_FILE subscriptions.yaml"))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("""
+                        VIGIA_SUBSCRIPTIONS_FILE subscriptions.yaml is invalid (2 problems):
+                          subscriptions[0] (Fundar).match.types[2]: must be one of %s (was 'LATE')
+                          subscriptions[1] (CIDAC).delivery: must be one of immediate, daily, weekly (was 'monthly')"""
+                        .formatted(String.join(", ", Arrays.stream(AlertType.values()).map(Enum::name).toList())));
+    }
+
+    @Test
+    void silenceMatchersReportIntoTheCallersListForAnHttp400() {
+        List<Violation> out = new ArrayList<>();
+        var node = new ObjectMapper().createObjectNode().put("minSeverity", "LOUD");
+        assertThat(SubscriptionsParser.matchers(node, "matchers", out)).isEqualTo(Matchers.ALL);
+        assertThat(out).extracting(Object::toString).singleElement().asString()
+                .startsWith("matchers.minSeverity: must be one of INFO, WARNING, CRITICAL");
     }
 
     @Test

@@ -1,24 +1,22 @@
 package org.vigia.ingest.news;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.vigia.events.NewsKind;
-import org.vigia.kit.SettingsException;
+import org.vigia.kit.ConfigReader;
 
 /**
  * The news poller's configuration ({@code VIGIA_FEEDS_FILE}, YAML): the feeds to poll and
- * the keyword dictionary per agency. Every mistake is reported with its path in the file.
+ * the keyword dictionary per agency. Every mistake is reported at once, each with its path
+ * in the file (e.g. {@code agencies.PGR[1].kind: must be one of …}), through service-kit's
+ * {@link ConfigReader}.
  * <pre>
  * pollInterval: 15m      # default for every feed
  * timeout: 10s           # a whole request, headers and body
@@ -45,108 +43,75 @@ public record FeedsConfig(List<Feed> feeds, Map<String, List<Keyword>> agencies,
     public record Keyword(String term, NewsKind kind, double weight) {
     }
 
+    private static final Pattern AGENCY_CODE = Pattern.compile("[A-Z0-9_-]{1,32}");
+
     public FeedsConfig {
         feeds = List.copyOf(feeds);
         agencies = Map.copyOf(agencies);
     }
 
+    /** Reads the file; every mistake in it is reported at once, and nothing is returned unless it is sound. */
     public static FeedsConfig load(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new SettingsException("VIGIA_FEEDS_FILE " + file.getFileName() + " is not valid YAML: " + e.getMessage());
-        }
-        return parse(root, "VIGIA_FEEDS_FILE " + file.getFileName());
+        String what = "VIGIA_FEEDS_FILE " + file.getFileName();
+        return parse(ConfigReader.readYaml(file, what), what);
     }
 
-    static FeedsConfig parse(JsonNode root, String where) {
-        if (root == null || !root.isObject()) {
-            throw new SettingsException(where + ": must be a YAML mapping with 'feeds' and 'agencies'");
+    static FeedsConfig parse(JsonNode root, String what) {
+        ConfigReader r = new ConfigReader();
+        if (!root.isObject()) {
+            r.reject("(file)", "must be a YAML mapping with 'feeds' and 'agencies'");
+            r.throwIfInvalid(what);
         }
-        Duration defaultInterval = duration(root, "pollInterval", Duration.ofMinutes(15), where);
-        Duration timeout = duration(root, "timeout", Duration.ofSeconds(10), where);
-        Duration maxBackoff = duration(root, "maxBackoff", Duration.ofHours(1), where);
-        Duration maxItemAge = duration(root, "maxItemAge", Duration.ofDays(7), where);
+        Duration defaultInterval = r.duration(root.get("pollInterval"), "pollInterval", Duration.ofMinutes(15));
+        Duration timeout = r.duration(root.get("timeout"), "timeout", Duration.ofSeconds(10));
+        Duration maxBackoff = r.duration(root.get("maxBackoff"), "maxBackoff", Duration.ofHours(1));
+        Duration maxItemAge = r.duration(root.get("maxItemAge"), "maxItemAge", Duration.ofDays(7));
 
-        JsonNode feedsNode = root.path("feeds");
-        if (!feedsNode.isArray() || feedsNode.isEmpty()) {
-            throw new SettingsException(where + ": 'feeds' must be a non-empty list");
-        }
         List<Feed> feeds = new ArrayList<>();
-        for (int i = 0; i < feedsNode.size(); i++) {
-            JsonNode f = feedsNode.get(i);
-            String at = "feeds[" + i + "]";
-            URI url;
-            try {
-                url = URI.create(f.path("url").asText(""));
-                if (url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null) {
-                    throw new IllegalArgumentException();
-                }
-            } catch (IllegalArgumentException e) {
-                throw new SettingsException(where + ": " + at + ".url must be an http(s) URL, was '" + f.path("url").asText("") + "'");
-            }
-            String outlet = f.path("outlet").asText("").strip();
-            if (outlet.isEmpty() || outlet.length() > 200) {
-                throw new SettingsException(where + ": " + at + ".outlet is required (at most 200 characters)");
-            }
-            feeds.add(new Feed(url, outlet, duration(f, "pollInterval", defaultInterval, where + ": " + at)));
+        List<JsonNode> feedNodes = r.nonEmptyList(root.get("feeds"), "feeds");
+        for (int i = 0; i < feedNodes.size(); i++) {
+            feeds.add(feed(feedNodes.get(i), ConfigReader.index("feeds", i), defaultInterval, r));
         }
 
-        JsonNode agenciesNode = root.path("agencies");
-        if (!agenciesNode.isObject() || agenciesNode.isEmpty()) {
-            throw new SettingsException(where + ": 'agencies' must map agency codes to keyword lists");
-        }
         Map<String, List<Keyword>> agencies = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = agenciesNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : r.nonEmptyMap(root.get("agencies"), "agencies").entrySet()) {
             String code = e.getKey();
-            if (!code.matches("[A-Z0-9_-]{1,32}")) {
-                throw new SettingsException(where + ": agencies." + code + " must be an agency code matching [A-Z0-9_-]{1,32}");
-            }
-            if (!e.getValue().isArray() || e.getValue().isEmpty()) {
-                throw new SettingsException(where + ": agencies." + code + " must be a non-empty list of keywords");
-            }
+            String at = ConfigReader.field("agencies", code);
+            r.check(AGENCY_CODE.matcher(code).matches(), at, "must be an agency code matching " + AGENCY_CODE);
             List<Keyword> keywords = new ArrayList<>();
-            for (int i = 0; i < e.getValue().size(); i++) {
-                keywords.add(keyword(e.getValue().get(i), where + ": agencies." + code + "[" + i + "]"));
+            List<JsonNode> keywordNodes = r.nonEmptyList(e.getValue(), at);
+            for (int i = 0; i < keywordNodes.size(); i++) {
+                keywords.add(keyword(keywordNodes.get(i), ConfigReader.index(at, i), r));
             }
             agencies.put(code, keywords);
         }
+        r.throwIfInvalid(what);
         return new FeedsConfig(feeds, agencies, timeout, maxBackoff, maxItemAge);
     }
 
-    private static Keyword keyword(JsonNode k, String at) {
+    private static Feed feed(JsonNode f, String at, Duration defaultInterval, ConfigReader r) {
+        String text = f.path("url").asText("");
+        URI url = null;
+        try {
+            url = URI.create(text);
+        } catch (IllegalArgumentException e) {
+            // reported below, as a URL without a scheme is
+        }
+        boolean web = url != null && url.getScheme() != null && url.getScheme().matches("https?") && url.getHost() != null;
+        r.check(web, at + ".url", "must be an http(s) URL (was '" + text + "')");
+        String outlet = f.path("outlet").asText("").strip();
+        r.check(!outlet.isEmpty() && outlet.length() <= 200, at + ".outlet", "is required (at most 200 characters)");
+        return new Feed(url, outlet, r.duration(f.get("pollInterval"), at + ".pollInterval", defaultInterval));
+    }
+
+    private static Keyword keyword(JsonNode k, String at, ConfigReader r) {
         if (k.isTextual()) {
             return new Keyword(k.asText().strip(), NewsKind.GENERAL, 1.0);
         }
         String term = k.path("term").asText("").strip();
-        if (term.isEmpty()) {
-            throw new SettingsException(at + ".term is required");
-        }
-        NewsKind kind;
-        try {
-            kind = NewsKind.valueOf(k.path("kind").asText("GENERAL").strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new SettingsException(at + ".kind must be SCANDAL, LEADERSHIP_CHANGE or GENERAL, was '" + k.path("kind").asText() + "'");
-        }
-        JsonNode w = k.path("weight");
-        double weight = w.isMissingNode() ? 1.0 : w.asDouble(Double.NaN);
-        if (!(weight > 0) || !w.isMissingNode() && !w.isNumber()) {
-            throw new SettingsException(at + ".weight must be a number greater than 0, was '" + w.asText() + "'");
-        }
+        r.check(!term.isEmpty(), at + ".term", "is required");
+        NewsKind kind = r.oneOf(k.get("kind"), at + ".kind", NewsKind.class, NewsKind.GENERAL);
+        double weight = r.positiveNumber(k.get("weight"), at + ".weight", 1.0);
         return new Keyword(term, kind, weight);
-    }
-
-    private static Duration duration(JsonNode node, String field, Duration defaultValue, String where) {
-        JsonNode v = node.path(field);
-        if (v.isMissingNode() || v.isNull()) {
-            return defaultValue;
-        }
-        Duration d = org.vigia.kit.Env.parseDuration(v.asText());
-        if (d == null || d.isZero() || d.isNegative()) {
-            throw new SettingsException(where + ": " + field + " must be a duration such as 30s, 15m, 1h or 7d, was '" + v.asText() + "'");
-        }
-        return d;
     }
 }
