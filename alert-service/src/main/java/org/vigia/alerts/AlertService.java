@@ -34,6 +34,7 @@ import org.vigia.alerts.topology.AlertTopology;
 import org.vigia.alerts.topology.DispatchStatus;
 import org.vigia.kit.HttpServer;
 import org.vigia.kit.Metrics;
+import org.vigia.kit.Parts;
 import org.vigia.kit.Readiness;
 import org.vigia.kit.RequestGuard;
 import org.vigia.kit.Service;
@@ -61,7 +62,7 @@ public final class AlertService implements Service {
     private HttpServer http;
     private AlertStreams streams;
     private DeliveryLogQuery deliveryLog;
-    private ScheduledExecutorService reloader;
+    private final Parts parts = new Parts("alert-service");
     private volatile boolean started;
 
     public AlertService(AlertSettings settings) {
@@ -77,28 +78,40 @@ public final class AlertService implements Service {
 
     @Override
     public void start() {
+        try {
+            startParts();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startParts() {
         subscriptions.loadInitial();
         AlertTopics topics = AlertTopics.of(settings.kafka().topics());
         TopicCreator.ensure(settings.kafka(), topics.toCreate());
-        silences = SilenceStore.start(settings.kafka().clientProperties(), topics.silences(), settings.applicationId());
+        silences = parts.add("silences", SilenceStore.start(settings.kafka().clientProperties(), topics.silences(),
+                settings.applicationId()));
         deliveryLog = new DeliveryLogQuery(() -> streams.streams(), this::self);
         SubscriberScope scope = new SubscriberScope(
                 new RequestGuard(settings.tokensFile().map(TokenStore::load).orElseGet(TokenStore::empty)));
-        http = HttpServer.start(settings.httpHost(), settings.httpPort(), HttpServer.DEFAULT_MAX_BODY, registry, this::readiness,
-                routes -> {
+        http = parts.add("http", HttpServer.start(settings.httpHost(), settings.httpPort(), HttpServer.DEFAULT_MAX_BODY, registry,
+                this::readiness, routes -> {
                     new SilenceResource(silences, scope, clock).register(routes);
                     new NotificationResource(deliveryLog, scope).register(routes);
-                });
+                }));
         HostInfo self = self();
         streams = AlertStreams.start(AlertTopology.build(topics, pipeline(), metrics, status, clock, TICK),
                 new AlertStreams.Config(settings.kafka(), settings.applicationId(), settings.stateDir().toAbsolutePath().toString(),
                         self, settings.standbyReplicas(), settings.commitInterval(), topics.deadLetter()), registry);
+        parts.add("kafka streams", streams);
         metrics.gauge("vigia.notifications.pending", "Notifications owed: in a group wait, a digest, a rate-limit slot or a retry",
                 status::pending);
         metrics.gauge("vigia.notifications.retry.backlog", "Notifications waiting for a retry after a failed attempt", status::retrying);
         metrics.gauge("vigia.alert.service.degraded", "1 while alerts set aside in the last hour make /ready report DEGRADED",
                 () -> status.degradedReasons().isEmpty() ? 0 : 1);
-        reloader = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "subscriptions-reload"));
+        ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "subscriptions-reload"));
+        parts.onClose("subscriptions reload", reloader::shutdownNow);
         long poll = settings.subscriptionsPoll().toMillis();
         reloader.scheduleWithFixedDelay(this::reloadSubscriptions, poll, poll, TimeUnit.MILLISECONDS);
         started = true;
@@ -150,18 +163,7 @@ public final class AlertService implements Service {
     @Override
     public void close() {
         started = false;
-        if (reloader != null) {
-            reloader.shutdownNow();
-        }
-        if (streams != null) {
-            streams.close();
-        }
-        if (silences != null) {
-            silences.close();
-        }
-        if (http != null) {
-            http.close();
-        }
+        parts.close();
     }
 
     /** The delivery log of one subscriber and alert, newest first: for tests. */

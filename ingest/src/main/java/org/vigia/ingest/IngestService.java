@@ -3,8 +3,6 @@ package org.vigia.ingest;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +20,7 @@ import org.vigia.ingest.news.NewsWriter;
 import org.vigia.ingest.registry.RegistryView;
 import org.vigia.kit.HttpServer;
 import org.vigia.kit.Metrics;
+import org.vigia.kit.Parts;
 import org.vigia.kit.RateLimiter;
 import org.vigia.kit.RequestGuard;
 import org.vigia.kit.Service;
@@ -41,7 +40,7 @@ public final class IngestService implements Service {
     private final IngestSettings settings;
     private final Clock clock;
     private final PrometheusMeterRegistry registry = Metrics.registry("ingest");
-    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private final Parts parts = new Parts("ingest");
     private RegistryView view;
     private TransactionalWriter writer;
     private HttpServer http;
@@ -68,13 +67,11 @@ public final class IngestService implements Service {
             TopicCreator.ensure(settings.kafka(), List.of(topics.commitments, topics.progress, topics.news, topics.clock));
             IngestMetrics metrics = new IngestMetrics(registry);
 
-            view = new RegistryView(settings.kafka());
-            parts.push(view);
+            view = parts.add("registry view", new RegistryView(settings.kafka()));
             view.start(Duration.ofSeconds(120));
 
-            writer = new TransactionalWriter(settings.kafka(), settings.instanceId(), "api", PRODUCERS,
-                    settings.commitMaxRecords(), settings.commitLinger(), metrics);
-            parts.push(writer);
+            writer = parts.add("transactional writer", new TransactionalWriter(settings.kafka(), settings.instanceId(), "api",
+                    PRODUCERS, settings.commitMaxRecords(), settings.commitLinger(), metrics));
             NewsWriter news = new NewsWriter(writer, topics, metrics);
 
             TokenStore tokens = settings.tokensFile().map(TokenStore::load).orElseGet(() -> {
@@ -87,20 +84,16 @@ public final class IngestService implements Service {
                     new ProgressEndpoint(guard, view, writer, topics, metrics, clock, settings.maxFutureSkew()),
                     new CommitmentEndpoint(guard, view, writer, topics, metrics, clock),
                     new NewsEndpoint(guard, news, clock, settings.maxFutureSkew(), settings.maxNewsWeight()), metrics);
-            http = HttpServer.start(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes(), registry,
-                    this::ready, api::routes);
-            parts.push(http);
+            http = parts.add("http", HttpServer.start(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes(),
+                    registry, this::ready, api::routes));
 
             if (settings.clockEnabled()) {
-                LiveClock liveClock = new LiveClock(settings.kafka(), settings.instanceId(), settings.clockInterval(), clock, registry);
-                parts.push(liveClock);
-                liveClock.start();
+                parts.add("live clock", new LiveClock(settings.kafka(), settings.instanceId(), settings.clockInterval(), clock,
+                        registry)).start();
             }
             if (settings.feedsFile().isPresent()) {
                 FeedsConfig feeds = FeedsConfig.load(settings.feedsFile().get());
-                FeedPoller poller = new FeedPoller(feeds, settings.kafka(), news, registry, clock);
-                parts.push(poller);
-                poller.start();
+                parts.add("feed poller", new FeedPoller(feeds, settings.kafka(), news, registry, clock)).start();
             } else {
                 log.info("VIGIA_FEEDS_FILE is not set: no news feeds are polled");
             }
@@ -134,14 +127,7 @@ public final class IngestService implements Service {
             return;
         }
         closed = true;
-        while (!parts.isEmpty()) {
-            AutoCloseable part = parts.pop();
-            try {
-                part.close();
-            } catch (Exception e) {
-                log.warn("error while stopping {}: {}", part.getClass().getSimpleName(), e.getMessage());
-            }
-        }
+        parts.close();
         registry.close();
     }
 }

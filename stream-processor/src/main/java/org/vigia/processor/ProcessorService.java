@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigia.kit.HttpServer;
 import org.vigia.kit.Metrics;
+import org.vigia.kit.Parts;
 import org.vigia.kit.Service;
 import org.vigia.kit.StreamsRun;
 import org.vigia.kit.TopicCreator;
@@ -48,11 +49,10 @@ public final class ProcessorService implements Service {
     private PrometheusMeterRegistry registry;
     private HttpServer http;
     private KafkaStreams streams;
-    private StreamsRun run;
     private volatile QueryService queries;
     private StoreLayout layout;
     private HostInfo self;
-    private ScheduledExecutorService gauges;
+    private final Parts parts = new Parts("stream-processor");
     private volatile boolean started;
 
     public ProcessorService(ProcessorSettings settings) {
@@ -61,14 +61,24 @@ public final class ProcessorService implements Service {
 
     @Override
     public void start() {
+        try {
+            startParts();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startParts() {
         TopicCreator.ensure(settings.kafka(), settings.kafka().topics().all());
         registry = Metrics.registry("stream-processor");
+        parts.onClose("metrics registry", registry::close);
         ProcessorMetrics metrics = new ProcessorMetrics(registry);
-        http = HttpServer.start(settings.httpHost(), settings.httpPort(), registry, this::ready,
+        http = parts.add("http", HttpServer.start(settings.httpHost(), settings.httpPort(), registry, this::ready,
                 routes -> {
                     QueryRoutes.register(routes, this::queries);
                     PanelRoutes.register(routes);
-                });
+                }));
         self = HostInfo.buildFromEndpoint(settings.advertisedHost().orElse("127.0.0.1:" + http.port()));
 
         Topology topology = VigiaTopology.build(new TopologySettings(settings.kafka().topics(), settings.thresholds(),
@@ -77,8 +87,9 @@ public final class ProcessorService implements Service {
         streams = new KafkaStreams(topology, streamsProperties(self, metrics));
         queries = new QueryService(streams, self, new LocalStores(streams, new CommitmentTimeline(settings.thresholds())),
                 layout);
-        run = StreamsRun.start(streams, settings.stateDir(), registry, START_TIMEOUT);
-        gauges = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "vigia-rollup-gauges"));
+        parts.add("kafka streams", StreamsRun.start(streams, settings.stateDir(), registry, START_TIMEOUT));
+        ScheduledExecutorService gauges = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "vigia-rollup-gauges"));
+        parts.onClose("roll-up gauges", gauges::shutdownNow);
         gauges.scheduleWithFixedDelay(() -> refreshGauges(metrics), 0, 5, TimeUnit.SECONDS);
         started = true;
         log.info("stream-processor {} running; queries on {}", settings.applicationId(), self);
@@ -153,17 +164,6 @@ public final class ProcessorService implements Service {
     @Override
     public void close() {
         started = false;
-        if (gauges != null) {
-            gauges.shutdownNow();
-        }
-        if (run != null) {
-            run.close();
-        }
-        if (http != null) {
-            http.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+        parts.close();
     }
 }
