@@ -129,6 +129,15 @@ class SilenceIT {
         assertThat(call("POST", "/api/v1/silences", "cidac-secret",
                 valid.replace("\"comment\"", "\"subscriber\": \"articulo19\", \"comment\"")).statusCode()).isEqualTo(403);
 
+        HttpResponse<String> notJson = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + timeline.service().httpPort() + "/api/v1/silences")).POST(HttpRequest.BodyPublishers.ofString(valid))
+                .header("Content-Type", "text/plain").header("Authorization", "Bearer admin-secret").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(notJson.statusCode()).isEqualTo(415);
+        assertThat(notJson.body()).contains("Content-Type must be application/json");
+        assertThat(call("POST", "/api/v1/silences", "admin-secret", "{\"comment\": \"" + "x".repeat(2_000_000) + "\"}")
+                .statusCode()).isEqualTo(413);
+
         HttpResponse<String> bad = call("POST", "/api/v1/silences", "admin-secret", """
                 {"matchers": {"types": ["STALLD"], "minSeverity": "LOUD"}, "endsAt": "2026-05-10T00:00:00Z", "coment": "x"}""");
         assertThat(bad.statusCode()).isEqualTo(400);

@@ -82,7 +82,7 @@ public final class SilenceResource {
 
     private void create(Context ctx) {
         Principal p = scope.caller(ctx);
-        JsonNode body = Json.parse(Json.strict(), ctx.bodyAsBytes(), Json.strict().constructType(JsonNode.class));
+        JsonNode body = Json.parse(Json.strict(), scope.jsonBody(ctx), Json.strict().constructType(JsonNode.class));
         if (body == null || !body.isObject()) {
             throw new ValidationException("(body)", "must be a JSON object");
         }

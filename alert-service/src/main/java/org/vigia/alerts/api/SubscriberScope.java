@@ -30,6 +30,11 @@ public final class SubscriberScope {
         return guard.authenticate(ctx, CALLERS);
     }
 
+    /** A write's body, once the caller may write: JSON (else 415) within the body limit (else 413), as in every service. */
+    public byte[] jsonBody(Context ctx) {
+        return guard.jsonBody(ctx);
+    }
+
     /** The subscription a CSO token speaks for; null for an admin, who speaks for all. */
     public static String ownSubscriber(Principal p) {
         return p.role() == Principal.Role.CSO ? p.name().toLowerCase(Locale.ROOT) : null;
