@@ -78,12 +78,7 @@ public final class AlertService implements Service {
 
     @Override
     public void start() {
-        try {
-            startParts();
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        Parts.startOrClose(this, this::startParts);
     }
 
     private void startParts() {

@@ -62,46 +62,45 @@ public final class IngestService implements Service {
         if (started) {
             return;
         }
-        try {
-            Topics topics = settings.kafka().topics();
-            TopicCreator.ensure(settings.kafka(), List.of(topics.commitments, topics.progress, topics.news, topics.clock));
-            IngestMetrics metrics = new IngestMetrics(registry);
+        Parts.startOrClose(this, this::startParts);
+    }
 
-            view = parts.add("registry view", new RegistryView(settings.kafka()));
-            view.start(Duration.ofSeconds(120));
+    private void startParts() {
+        Topics topics = settings.kafka().topics();
+        TopicCreator.ensure(settings.kafka(), List.of(topics.commitments, topics.progress, topics.news, topics.clock));
+        IngestMetrics metrics = new IngestMetrics(registry);
 
-            writer = parts.add("transactional writer", new TransactionalWriter(settings.kafka(), settings.instanceId(), "api",
-                    PRODUCERS, settings.commitMaxRecords(), settings.commitLinger(), metrics));
-            NewsWriter news = new NewsWriter(writer, topics, metrics);
+        view = parts.add("registry view", new RegistryView(settings.kafka()));
+        view.start(Duration.ofSeconds(120));
 
-            TokenStore tokens = settings.tokensFile().map(TokenStore::load).orElseGet(() -> {
-                log.warn("VIGIA_TOKENS_FILE is not set: every write to the ingest API will be refused with 401");
-                return TokenStore.empty();
-            });
-            RequestGuard guard = new RequestGuard(tokens, settings.maxBodyBytes(),
-                    RateLimiter.perSecond(settings.rateLimit(), settings.rateBurst()));
-            IngestApi api = new IngestApi(
-                    new ProgressEndpoint(guard, view, writer, topics, metrics, clock, settings.maxFutureSkew()),
-                    new CommitmentEndpoint(guard, view, writer, topics, metrics, clock),
-                    new NewsEndpoint(guard, news, clock, settings.maxFutureSkew(), settings.maxNewsWeight()), metrics);
-            http = parts.add("http", HttpServer.start(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes(),
-                    registry, this::ready, api::routes));
+        writer = parts.add("transactional writer", new TransactionalWriter(settings.kafka(), settings.instanceId(), "api",
+                PRODUCERS, settings.commitMaxRecords(), settings.commitLinger(), metrics));
+        NewsWriter news = new NewsWriter(writer, topics, metrics);
 
-            if (settings.clockEnabled()) {
-                parts.add("live clock", new LiveClock(settings.kafka(), settings.instanceId(), settings.clockInterval(), clock,
-                        registry)).start();
-            }
-            if (settings.feedsFile().isPresent()) {
-                FeedsConfig feeds = FeedsConfig.load(settings.feedsFile().get());
-                parts.add("feed poller", new FeedPoller(feeds, settings.kafka(), news, registry, clock)).start();
-            } else {
-                log.info("VIGIA_FEEDS_FILE is not set: no news feeds are polled");
-            }
-            started = true;
-        } catch (RuntimeException e) {
-            close();
-            throw e;
+        TokenStore tokens = settings.tokensFile().map(TokenStore::load).orElseGet(() -> {
+            log.warn("VIGIA_TOKENS_FILE is not set: every write to the ingest API will be refused with 401");
+            return TokenStore.empty();
+        });
+        RequestGuard guard = new RequestGuard(tokens, settings.maxBodyBytes(),
+                RateLimiter.perSecond(settings.rateLimit(), settings.rateBurst()));
+        IngestApi api = new IngestApi(
+                new ProgressEndpoint(guard, view, writer, topics, metrics, clock, settings.maxFutureSkew()),
+                new CommitmentEndpoint(guard, view, writer, topics, metrics, clock),
+                new NewsEndpoint(guard, news, clock, settings.maxFutureSkew(), settings.maxNewsWeight()), metrics);
+        http = parts.add("http", HttpServer.start(settings.httpHost(), settings.httpPort(), settings.maxBodyBytes(),
+                registry, this::ready, api::routes));
+
+        if (settings.clockEnabled()) {
+            parts.add("live clock", new LiveClock(settings.kafka(), settings.instanceId(), settings.clockInterval(), clock,
+                    registry)).start();
         }
+        if (settings.feedsFile().isPresent()) {
+            FeedsConfig feeds = FeedsConfig.load(settings.feedsFile().get());
+            parts.add("feed poller", new FeedPoller(feeds, settings.kafka(), news, registry, clock)).start();
+        } else {
+            log.info("VIGIA_FEEDS_FILE is not set: no news feeds are polled");
+        }
+        started = true;
     }
 
     @Override

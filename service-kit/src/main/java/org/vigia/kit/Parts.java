@@ -34,6 +34,23 @@ public final class Parts implements AutoCloseable {
         this.service = service;
     }
 
+    /**
+     * Runs a service's start; if it fails half-way, closes the service (which closes what had
+     * started) and rethrows, so a failed start leaves no consumer, producer or port behind.
+     */
+    public static void startOrClose(Service service, Runnable start) {
+        try {
+            start.run();
+        } catch (RuntimeException | Error e) {
+            try {
+                service.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
     /** Registers a part that has started; returns it, for the caller to keep. */
     public synchronized <T extends AutoCloseable> T add(String name, T part) {
         if (closed) {

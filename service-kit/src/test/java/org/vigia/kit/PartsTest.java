@@ -49,4 +49,30 @@ class PartsTest {
         assertThatThrownBy(() -> parts.add("late", part("late")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("test is stopped: cannot add late");
     }
+
+    @Test
+    void aStartThatFailsHalfWayClosesWhatHadStartedAndRethrows() {
+        Parts parts = new Parts("test");
+        Service service = new Service() {
+            @Override
+            public void start() {
+                Parts.startOrClose(this, () -> {
+                    parts.add("kafka", part("kafka"));
+                    throw new IllegalStateException("port in use");
+                });
+            }
+
+            @Override
+            public boolean ready() {
+                return false;
+            }
+
+            @Override
+            public void close() {
+                parts.close();
+            }
+        };
+        assertThatThrownBy(service::start).isInstanceOf(IllegalStateException.class).hasMessage("port in use");
+        assertThat(stopped).containsExactly("kafka");
+    }
 }

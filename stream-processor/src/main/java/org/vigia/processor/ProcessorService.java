@@ -61,12 +61,7 @@ public final class ProcessorService implements Service {
 
     @Override
     public void start() {
-        try {
-            startParts();
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        Parts.startOrClose(this, this::startParts);
     }
 
     private void startParts() {
