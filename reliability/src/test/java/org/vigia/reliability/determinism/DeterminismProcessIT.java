@@ -33,6 +33,7 @@ import org.vigia.reliability.process.Jars;
 import org.vigia.reliability.process.ProcessSpec;
 import org.vigia.reliability.process.ReplayProcess;
 import org.vigia.reliability.process.ServiceProcess;
+import org.vigia.reliability.scenario.Metrics;
 import org.vigia.reliability.stack.Service;
 
 /**
@@ -110,10 +111,11 @@ class DeterminismProcessIT {
         differences.addAll(ProcessorOutput.differences("status", fast.output.statuses(), killed.output.statuses()));
         System.out.printf("%s: %d alert records on %d keys %s, %d status records on %d commitments; replay at max speed "
                         + "%.1f s, slow replay %.1f s with the processor killed at %.1f s (%d alert records out by then); "
-                        + "%d keys differ%n",
+                        + "%d keys differ; records judged late (after the watermark): %.0f at max speed, %.0f after the"
+                        + " restart%n",
                 name, fast.output.alertRecords(), fast.output.alerts().size(), types(fast.output), fast.output.statusRecords(),
                 fast.output.statuses().size(), fast.seconds, killed.seconds, killed.killedAt, killed.alertsAtKill,
-                differences.size());
+                differences.size(), fast.late, killed.late);
 
         assertThat(fast.output.alertRecords()).as("alert records of the %s replay", name).isGreaterThanOrEqualTo(atLeastAlerts);
         assertThat(killed.alertsAtKill).as("the processor was killed mid-way: some alerts out, not all")
@@ -122,7 +124,7 @@ class DeterminismProcessIT {
     }
 
     /** What one run left and how it went. */
-    private record Run(ProcessorOutput output, double seconds, double killedAt, int alertsAtKill) {
+    private record Run(ProcessorOutput output, double seconds, double killedAt, int alertsAtKill, double late) {
     }
 
     /**
@@ -160,7 +162,9 @@ class DeterminismProcessIT {
             assertThat(exit).as("replay exit code; its log ends with:%n%s", replay.tail(20)).isZero();
             double seconds = (System.nanoTime() - t0) / 1e9;
             awaitCaughtUp(application, topics);
-            return new Run(ProcessorOutput.read(broker.bootstrapServers(), topics), seconds, killedAt, alertsAtKill);
+            // Counted by the running process only: after a kill, since its restart.
+            double late = Metrics.sum(processor.url(), "vigia_processor_late_records_total", null).orElse(0);
+            return new Run(ProcessorOutput.read(broker.bootstrapServers(), topics), seconds, killedAt, alertsAtKill, late);
         } finally {
             processor.process().stop(Duration.ofSeconds(30));
         }
@@ -178,6 +182,10 @@ class DeterminismProcessIT {
         env.put("VIGIA_APPLICATION_ID", application);
         env.put("VIGIA_STATE_DIR", folder.resolve("processor/state").toString());
         env.put("VIGIA_GRACE", grace);
+        String idle = System.getProperty("vigia.determinism.maxTaskIdle");
+        if (idle != null) {
+            env.put("VIGIA_MAX_TASK_IDLE", idle);
+        }
         Path work = folder.resolve("processor");
         ServiceProcess p = ServiceProcess.start(new ProcessSpec("processor", JavaCommand.jar(jars.processor(),
                 List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC"), List.of()),
