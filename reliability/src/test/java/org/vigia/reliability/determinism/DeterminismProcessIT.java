@@ -167,6 +167,7 @@ class DeterminismProcessIT {
             return new Run(ProcessorOutput.read(broker.bootstrapServers(), topics), seconds, killedAt, alertsAtKill, late);
         } finally {
             processor.process().stop(Duration.ofSeconds(30));
+            keepLog(folder.resolve("processor/processor.log"), name);
         }
     }
 
@@ -182,6 +183,7 @@ class DeterminismProcessIT {
         env.put("VIGIA_APPLICATION_ID", application);
         env.put("VIGIA_STATE_DIR", folder.resolve("processor/state").toString());
         env.put("VIGIA_GRACE", grace);
+        env.put("VIGIA_LOG_LEVEL", System.getProperty("vigia.determinism.logLevel", "INFO"));
         String idle = System.getProperty("vigia.determinism.maxTaskIdle");
         if (idle != null) {
             env.put("VIGIA_MAX_TASK_IDLE", idle);
@@ -193,6 +195,17 @@ class DeterminismProcessIT {
         Service service = new Service(p, URI.create("http://127.0.0.1:" + port));
         service.awaitReady(READY);
         return service;
+    }
+
+    /** The processor's log outlives the run's folder, for a post-mortem: {@code target/determinism-logs/}. */
+    private static void keepLog(Path log, String name) {
+        try {
+            Path kept = Path.of("target", "determinism-logs", name + "-processor.log");
+            java.nio.file.Files.createDirectories(kept.getParent());
+            java.nio.file.Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Caught up on every input and internal partition twice in a row, a second apart. */

@@ -75,6 +75,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         alertLog = new AlertLog(context.getStateStore(StoreNames.ALERT_LOG));
         Long now = clock.get(NOW);
         streamTime = now == null ? UNKNOWN : now;
+        LateRecordLog.starts(context, streamTime);
         // A task revived after an aborted transaction is initialised again on the same object: what
         // it had judged and announced belongs to the state that was rolled back.
         judgedUpTo = UNKNOWN;
@@ -105,6 +106,10 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         judgeDue();
     }
 
+    private void logLate(String input, String key, long at) {
+        LateRecordLog.late(context, input, key, at, watermark(), streamTime);
+    }
+
     private long watermark() {
         return streamTime == UNKNOWN ? UNKNOWN : streamTime - grace;
     }
@@ -128,6 +133,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         }
         if (u.reportedAt().toEpochMilli() < watermark()) {
             observer.late("progress");
+            logLate("progress", key, u.reportedAt().toEpochMilli());
         }
         Commitment c = registry.get(key);
         Ledger l = ledgerOf(key);
@@ -142,6 +148,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         }
         if (t < watermark()) {
             observer.late("registry");
+            logLate("registry", key, t);
         }
         Commitment before = registry.get(key);
         Ledger l = ledgerOf(key);
