@@ -2,29 +2,12 @@ package org.vigia.ingest.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.UnsupportedVersionException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigia.kit.KafkaSettings;
@@ -59,11 +42,8 @@ public final class TransactionalWriter implements AutoCloseable {
     public static final int BATCH_BYTES = 256 * 1024;
     public static final int LINGER_MS = 5;
 
-    private final KafkaSettings kafka;
     private final String idBase;
-    private final int maxRecords;
-    private final long lingerNanos;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final CommitQueue queue;
     private final List<Committer> committers = new ArrayList<>();
     /** Completes the callers' futures, so their continuations run off the committer threads. */
     private final ExecutorService answers;
@@ -81,9 +61,6 @@ public final class TransactionalWriter implements AutoCloseable {
     /** How a transaction ended. */
     public enum Outcome { COMMITTED, FAILED, UNKNOWN }
 
-    private record Pending(List<ProducerRecord<byte[], byte[]>> records, CompletableFuture<Void> done) {
-    }
-
     /** One producer per transaction at a time, sequentially, no group commit: for the CLI, the replay and the clock. */
     public TransactionalWriter(KafkaSettings kafka, String instanceId, String role) {
         this(kafka, instanceId, role, 1, Integer.MAX_VALUE, Duration.ZERO, CommitListener.NONE);
@@ -91,10 +68,8 @@ public final class TransactionalWriter implements AutoCloseable {
 
     public TransactionalWriter(KafkaSettings kafka, String instanceId, String role, int producers, int maxRecords,
                                Duration linger, CommitListener listener) {
-        this.kafka = kafka;
         this.idBase = kafka.topics().prefix + "ingest-" + instanceId + "-" + role;
-        this.maxRecords = maxRecords;
-        this.lingerNanos = linger.toNanos();
+        this.queue = new CommitQueue(maxRecords, linger.toNanos());
         this.listener = listener;
         this.answers = Executors.newFixedThreadPool(Math.max(2, producers), r -> {
             Thread t = new Thread(r, "ingest-answer-" + idBase);
@@ -103,7 +78,7 @@ public final class TransactionalWriter implements AutoCloseable {
         });
         try {
             for (int i = 0; i < producers; i++) {
-                committers.add(new Committer(idBase + "-" + i));
+                committers.add(new Committer(this, kafka, idBase + "-" + i, queue, answers, listener));
             }
         } catch (RuntimeException e) {
             close();
@@ -127,7 +102,7 @@ public final class TransactionalWriter implements AutoCloseable {
         } else if (closed) {
             done.completeExceptionally(new WriteFailedException("the writer is closed", null));
         } else {
-            queue.add(new Pending(List.copyOf(records), done));
+            queue.add(new PendingBatch(List.copyOf(records), done));
         }
         return done;
     }
@@ -151,7 +126,7 @@ public final class TransactionalWriter implements AutoCloseable {
 
     /** How many partitions a topic has, as the producers' metadata sees it. */
     public int partitionsFor(String topic) {
-        return committers.get(0).producer.partitionsFor(topic).size();
+        return committers.get(0).producer().partitionsFor(topic).size();
     }
 
     @Override
@@ -163,223 +138,30 @@ public final class TransactionalWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            c.producer.close(Duration.ofSeconds(10));
+            c.producer().close(Duration.ofSeconds(10));
         }
-        failQueued("the writer closed before this was written");
+        queue.failAll("the writer closed before this was written");
         answers.shutdown();
     }
 
-    private void failQueued(String why) {
-        Pending p;
-        while ((p = queue.poll()) != null) {
-            p.done().completeExceptionally(new WriteFailedException(why, null));
-        }
+    /** For the committers: true once closed, or fenced, so they stop taking batches. */
+    boolean isClosed() {
+        return closed;
     }
 
-    private KafkaProducer<byte[], byte[]> newProducer(String transactionalId) {
-        Map<String, Object> defaults = new HashMap<>();
-        defaults.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
-        defaults.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
-        defaults.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
-        Map<String, Object> props = kafka.clientProperties(defaults);
-        // Not overridable: the all-or-nothing guarantee rests on these.
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props);
-        try {
-            producer.initTransactions();
-        } catch (RuntimeException e) {
-            producer.close(Duration.ZERO);
-            throw e;
-        }
-        return producer;
+    /** For the committers: why this writer was fenced, or null while it was not. */
+    String fencedReason() {
+        return fenced;
     }
 
-    /** One transactional producer and the thread that drains the queue into its transactions. */
-    private final class Committer extends Thread {
-        private final String transactionalId;
-        private KafkaProducer<byte[], byte[]> producer;
-        /** Set when the producer's state is unknown; it is replaced after the callers have been answered. */
-        private boolean broken;
-
-        Committer(String transactionalId) {
-            super("ingest-commit-" + transactionalId);
-            setDaemon(true);
-            this.transactionalId = transactionalId;
-            this.producer = newProducer(transactionalId);
-        }
-
-        @Override
-        public void run() {
-            while (!closed) {
-                List<Pending> group;
-                try {
-                    group = nextGroup();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (group.isEmpty()) {
-                    continue;
-                }
-                RuntimeException failure = commit(group);
-                if (failure instanceof WriteFailedException && group.size() > 1 && fenced == null) {
-                    for (Pending p : group) {
-                        repairIfBroken();
-                        settle(List.of(p), fenced != null ? new WriteFailedException(fenced, null) : commit(List.of(p)));
-                    }
-                } else {
-                    settle(group, failure);
-                }
-                repairIfBroken();
-            }
-            if (fenced != null) {
-                failQueued(fenced);
-            }
-        }
-
-        private void repairIfBroken() {
-            if (broken) {
-                broken = false;
-                replaceProducer();
-            }
-        }
-
-        private List<Pending> nextGroup() throws InterruptedException {
-            List<Pending> group = new ArrayList<>();
-            Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-            if (first == null) {
-                return group;
-            }
-            group.add(first);
-            int records = first.records().size();
-            long deadline = System.nanoTime() + lingerNanos;
-            while (records < maxRecords) {
-                long wait = deadline - System.nanoTime();
-                Pending next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
-                if (next == null) {
-                    break;
-                }
-                group.add(next);
-                records += next.records().size();
-            }
-            return group;
-        }
-
-        private void settle(List<Pending> group, RuntimeException failure) {
-            Runnable answer = () -> {
-                for (Pending p : group) {
-                    if (failure == null) {
-                        p.done().complete(null);
-                    } else {
-                        p.done().completeExceptionally(failure);
-                    }
-                }
-            };
-            try {
-                answers.execute(answer);
-            } catch (RejectedExecutionException closing) {
-                answer.run();
-            }
-        }
-
-        /** One transaction for the whole group: null when committed, else why not. */
-        private RuntimeException commit(List<Pending> group) {
-            int records = group.stream().mapToInt(p -> p.records().size()).sum();
-            try {
-                producer.beginTransaction();
-                for (Pending p : group) {
-                    for (ProducerRecord<byte[], byte[]> r : p.records()) {
-                        producer.send(r);
-                    }
-                }
-            } catch (KafkaException e) {
-                return isFenced(e) ? fencedBy(e, group, records) : abort(e, group, records);
-            }
-            try {
-                producer.commitTransaction();
-                listener.committed(group.size(), records, Outcome.COMMITTED);
-                return null;
-            } catch (TimeoutException | InterruptException e) {
-                listener.committed(group.size(), records, Outcome.UNKNOWN);
-                broken = true;
-                return new WriteOutcomeUnknownException("the commit did not finish in time: the records may or may not "
-                        + "have been written", e);
-            } catch (KafkaException e) {
-                if (isFenced(e)) {
-                    return fencedBy(e, group, records);
-                }
-                if (!(e instanceof OutOfOrderSequenceException || e instanceof AuthorizationException
-                        || e instanceof UnsupportedVersionException)) {
-                    return abort(e, group, records);
-                }
-                listener.committed(group.size(), records, Outcome.FAILED);
-                broken = true;
-                return new WriteFailedException("Kafka refused the transaction: " + e.getMessage(), e);
-            }
-        }
-
-        /** Another producer with this transactional id took over, however deep the client wrapped it. */
-        private static boolean isFenced(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Rolls the transaction back; when the rollback cannot be confirmed either, the outcome is unknown. */
-        private RuntimeException abort(KafkaException cause, List<Pending> group, int records) {
-            try {
-                producer.abortTransaction();
-            } catch (KafkaException abortFailed) {
-                if (isFenced(abortFailed)) {
-                    listener.committed(group.size(), records, Outcome.FAILED);
-                    return fenced(abortFailed);
-                }
-                listener.committed(group.size(), records, Outcome.UNKNOWN);
-                broken = true;
-                return new WriteOutcomeUnknownException("the write to Kafka failed and its rollback could not be confirmed "
-                        + "(" + cause.getMessage() + "): the records may or may not have been written", cause);
-            }
-            listener.committed(group.size(), records, Outcome.FAILED);
-            return new WriteFailedException("the write to Kafka failed and was rolled back: " + cause.getMessage(), cause);
-        }
-
-        private RuntimeException fencedBy(KafkaException e, List<Pending> group, int records) {
-            listener.committed(group.size(), records, Outcome.FAILED);
-            return fenced(e);
-        }
-
-        private RuntimeException fenced(KafkaException e) {
-            fenced = "another process uses this instance's transactional id " + transactionalId
-                    + " (VIGIA_INSTANCE_ID must differ between running instances); this one no longer writes";
-            log.error(fenced);
-            closed = true;
-            return new WriteFailedException(fenced, e);
-        }
-
-        /** A producer in an unknown state is replaced; initTransactions settles its open transaction on the broker. */
-        private void replaceProducer() {
-            log.warn("replacing transactional producer {} after an error", transactionalId);
-            producer.close(Duration.ofSeconds(5));
-            while (!closed) {
-                try {
-                    producer = newProducer(transactionalId);
-                    return;
-                } catch (RuntimeException e) {
-                    log.error("cannot create transactional producer {}, retrying: {}", transactionalId, e.getMessage());
-                    try {
-                        Thread.sleep(1_000);
-                    } catch (InterruptedException ie) {
-                        return;
-                    }
-                }
-            }
-        }
+    /**
+     * Called by the committer that found itself fenced: every later {@link #submit} fails with
+     * {@code why} and every committer stops, since another process now owns these transactional ids.
+     */
+    void fence(String why) {
+        fenced = why;
+        log.error(fenced);
+        closed = true;
     }
 
     /** The batch was not written: nothing of it is visible to read_committed consumers. */
