@@ -1,0 +1,99 @@
+package org.vigia.ingest.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.vigia.ingest.KafkaTestSupport.Read;
+import org.vigia.ingest.KafkaTestSupport;
+
+/**
+ * The ingest API against the real broker: a batch is written whole or not at all, whether it is
+ * refused, accepted or one of many concurrent ones.
+ */
+class IngestApiBatchIT extends IngestApiFixture {
+    @Test
+    void aReportedAtBeforeTheEpochIsRefusedAndNothingOfItsBatchIsWritten() {
+        HttpResponse<String> r = post("irm", "[" + update("rejected-400-epoch-0", "SCT-1", "") + ","
+                + "{\"updateId\":\"rejected-400-epoch-1\",\"commitmentId\":\"SCT-1\",\"percent\":40,"
+                + "\"reportedAt\":\"1969-12-31T23:59:59Z\"}]");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("{\"field\":\"[1].reportedAt\",\"rule\":\"must not be before 1970-01-01T00:00:00Z");
+        assertThat(progressWithPrefix("rejected-400-epoch", "read_uncommitted")).isEmpty();
+    }
+
+    @Test
+    void aBatchOfAHundredWithOneBadItemWritesNothingNeitherCommittedNorUncommitted() {
+        StringJoiner batch = new StringJoiner(",", "[", "]");
+        IntStream.range(0, 100).forEach(i -> batch.add(i == 73
+                ? "{\"updateId\":\"atomic-bad-73\",\"commitmentId\":\"SCT-1\",\"percent\":-5,\"reportedAt\":\"2014-01-10T12:00:00Z\"}"
+                : update("atomic-bad-" + i, "SCT-1", "")));
+
+        HttpResponse<String> r = post("agency:SCT", batch.toString());
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("\"field\":\"[73].percent\"");
+        assertThat(progressWithPrefix("atomic-bad-", "read_committed")).isEmpty();
+        assertThat(progressWithPrefix("atomic-bad-", "read_uncommitted")).isEmpty();
+    }
+
+    @Test
+    void aBatchOfAHundredWithOneForeignCommitmentWritesNothing() {
+        StringJoiner batch = new StringJoiner(",", "[", "]");
+        IntStream.range(0, 100).forEach(i -> batch.add(update("atomic-foreign-" + i, i == 50 ? "PGR-1" : "SCT-1", "")));
+
+        HttpResponse<String> r = post("agency:SCT", batch.toString());
+
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("\"field\":\"[50].commitmentId\"");
+        assertThat(progressWithPrefix("atomic-foreign-", "read_uncommitted")).isEmpty();
+    }
+
+    @Test
+    void aValidBatchOfAHundredIsWrittenWholeAndAnsweredWithEveryId() {
+        StringJoiner batch = new StringJoiner(",", "[", "]");
+        IntStream.range(0, 100).forEach(i -> batch.add(update("atomic-ok-" + i, "SCT-1", "")));
+
+        HttpResponse<String> r = post("agency:SCT", batch.toString());
+
+        assertThat(r.statusCode()).isEqualTo(202);
+        assertThat(r.body()).contains("\"atomic-ok-0\"").contains("\"atomic-ok-99\"");
+        assertThat(progressWithPrefix("atomic-ok-", "read_committed")).hasSize(100);
+    }
+
+    @Test
+    void aRegistryBatchIsWrittenWholeOrRefusedWhole() {
+        String good = new String(org.vigia.events.Json.write(commitment("REG-A", "SFP")));
+        String bad = good.replace("REG-A", "REG-B").replace("\"2015-10-31\"", "\"2012-01-01\"");
+        HttpResponse<String> refused = send("POST", "/api/v1/commitments", "admin", "application/json", "[" + good + "," + bad + "]");
+        HttpResponse<String> accepted = send("POST", "/api/v1/commitments", "admin", "application/json",
+                "[" + good + "," + good.replace("REG-A", "REG-C") + "]");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"[1].dueDate\"");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(KafkaTestSupport.readAll(kafka, kafka.topics().commitments, "read_uncommitted"))
+                .extracting(Read::key).contains("REG-A", "REG-C").doesNotContain("REG-B");
+    }
+
+    @Test
+    void concurrentRequestsAreEachAnsweredAfterTheirCommitAndAllWritten() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = IntStream.range(0, 16)
+                    .mapToObj(i -> pool.submit(() -> post("irm", "[" + update("concurrent-" + i + "-a", "SCT-1", "") + ","
+                            + update("concurrent-" + i + "-b", "PGR-1", "") + "]"))).toList();
+            for (var a : answers) {
+                assertThat(a.get().statusCode()).isEqualTo(202);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(progressWithPrefix("concurrent-", "read_committed")).hasSize(32);
+        assertThat(service.meterRegistry().summary("vigia.ingest.transaction.records").totalAmount()).isPositive();
+    }
+}
