@@ -1,5 +1,10 @@
 package org.vigia.reliability.plan;
 
+import static org.vigia.reliability.plan.MilestoneProgress.alignWeights;
+import static org.vigia.reliability.plan.MilestoneProgress.firstOpen;
+import static org.vigia.reliability.plan.MilestoneProgress.official;
+import static org.vigia.reliability.plan.MilestoneProgress.remaining;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -133,43 +138,34 @@ final class CommitmentStory {
         boolean[] dropped = new boolean[n];
         double[] weight = ms.stream().mapToDouble(Milestone::weight).toArray();
         int windowEnd = (int) (planStart.plusDays(shape.days()).toEpochDay() - start.toEpochDay());
-        int stallFrom = arc == Arc.CRITICAL_STALL ? period * (15 + rng.nextInt(6)) / 100 : period * (25 + rng.nextInt(11)) / 100;
-        int gap = arc == Arc.CRITICAL_STALL ? 2 * limit + 5 + rng.nextInt(20) : limit + 15 + rng.nextInt(45);
-        int target = period * (85 + rng.nextInt(8)) / 100;
-        int overdueCap = 40 + rng.nextInt(31);
-        int disputeFrom = period * 30 / 100;
-        int disputeTo = rng.nextBoolean() ? period * 65 / 100 : Integer.MAX_VALUE;
-        int amendAt = arc == Arc.AMENDED ? period * (40 + rng.nextInt(21)) / 100 : -1;
-        boolean evidenceNever = arc == Arc.EVIDENCE_LATE && rng.nextInt(3) == 0;
+        StoryBeats b = StoryBeats.draw(rng, arc, period, limit);
 
         List<Amendment> amendments = new ArrayList<>();
         Commitment current = initial;
-        int cadence = 21 + rng.nextInt(15);
-        int csoCadence = 30 + rng.nextInt(11);
-        int nextCso = 30 + rng.nextInt(21);
+        int nextCso = b.firstCso();
         int completedAt = -1;
         int lastMilestone = -1;
-        int day = 8 + rng.nextInt(17);
+        int day = b.firstReport();
         int end = Math.min(windowEnd - 2, period + 45);
         while (day <= end) {
-            if (amendAt >= 0 && day >= amendAt && amendments.isEmpty()) {
+            if (b.amendAt() >= 0 && day >= b.amendAt() && amendments.isEmpty()) {
                 Commitment amended = amend(current, pct, dropped, planStart, shape);
-                amendments.add(new Amendment(midnight(amendAt), amended));
+                amendments.add(new Amendment(midnight(b.amendAt()), amended));
                 current = amended;
                 weight = alignWeights(ms, amended);
             }
             while (nextCso <= day && completedAt < 0) {
-                csoReport(nextCso, official(pct, weight, dropped), arc, disputeFrom, disputeTo);
-                nextCso += csoCadence + rng.nextInt(5);
+                csoReport(nextCso, official(pct, weight, dropped), arc, b.disputeFrom(), b.disputeTo());
+                nextCso += b.csoCadence() + rng.nextInt(5);
             }
             boolean complete = completedAt >= 0;
             if (complete) {
                 break;
             }
-            Action action = action(arc, day, stallFrom, gap, pct, weight, dropped, overdueCap);
+            Action action = action(arc, day, b.stallFrom(), b.gap(), pct, weight, dropped, b.overdueCap());
             int cur = firstOpen(pct, dropped);
             if (action == Action.PROGRESS && cur >= 0) {
-                int reportsLeft = Math.max(1, (target - day) / cadence);
+                int reportsLeft = Math.max(1, (b.target() - day) / b.cadence());
                 double remaining = remaining(pct, dropped);
                 double step = arc == Arc.LAGGARD && day < period * 45 / 100 ? 3 + rng.nextInt(4)
                         : Math.max(10, Math.min(60, Math.ceil(remaining / reportsLeft)));
@@ -179,38 +175,52 @@ final class CommitmentStory {
                 agencyReport(day, ms.get(cur).id(), pct[cur], withEvidence, null);
                 lastMilestone = cur;
                 if (last) {
-                    if (arc == Arc.EVIDENCE_LATE) {
-                        if (!evidenceNever) {
-                            int later = day + 14 + rng.nextInt(27);
-                            if (later <= end) {
-                                agencyReport(later, ms.get(cur).id(), 100, true, "Se adjunta la evidencia del cierre");
-                                completedAt = later;
-                            }
-                        }
-                        if (completedAt < 0) {
-                            completedAt = Integer.MAX_VALUE - 1;
-                        }
-                    } else {
-                        completedAt = day;
-                    }
+                    completedAt = completion(arc, day, end, b.evidenceNever(), ms.get(cur).id());
                 }
             } else if (action == Action.REPEAT && lastMilestone >= 0) {
                 agencyReport(day, ms.get(lastMilestone).id(), pct[lastMilestone], pct[lastMilestone] >= 100,
                         "Sin cambios desde el último informe");
             }
-            day += cadence + rng.nextInt(5);
+            day += b.cadence() + rng.nextInt(5);
         }
         if (completedAt >= 0 && completedAt < Integer.MAX_VALUE - 1) {
-            int confirm = completedAt + 7 + rng.nextInt(20);
-            if (confirm <= end + 30 && confirm < windowEnd) {
-                report(confirm, Source.CSO, "cso:" + cso, null, 100.0, null, "https://example.org/verificacion/" + id, null);
-                if (rng.nextBoolean()) {
-                    report(confirm + 1, Source.IRM, "irm", null, null, IrmLevel.COMPLETE, "https://example.org/irm/" + id,
-                            "Evaluación de fin de término");
-                }
-            }
+            confirm(completedAt, end, windowEnd);
         }
         return new Result(initial, amendments, List.copyOf(updates), arc);
+    }
+
+    /**
+     * When the last milestone, at 100 % on {@code day}, counts as done: that day, or for EVIDENCE_LATE the day its
+     * evidence follows (reported here), or {@code Integer.MAX_VALUE - 1} when it never comes within the story.
+     */
+    private int completion(Arc arc, int day, int end, boolean evidenceNever, String milestoneId) {
+        if (arc != Arc.EVIDENCE_LATE) {
+            return day;
+        }
+        int completedAt = -1;
+        if (!evidenceNever) {
+            int later = day + 14 + rng.nextInt(27);
+            if (later <= end) {
+                agencyReport(later, milestoneId, 100, true, "Se adjunta la evidencia del cierre");
+                completedAt = later;
+            }
+        }
+        if (completedAt < 0) {
+            completedAt = Integer.MAX_VALUE - 1;
+        }
+        return completedAt;
+    }
+
+    /** The CSO's verification of a completed commitment, and sometimes the IRM's end-of-term assessment after it. */
+    private void confirm(int completedAt, int end, int windowEnd) {
+        int confirm = completedAt + 7 + rng.nextInt(20);
+        if (confirm <= end + 30 && confirm < windowEnd) {
+            report(confirm, Source.CSO, "cso:" + cso, null, 100.0, null, "https://example.org/verificacion/" + id, null);
+            if (rng.nextBoolean()) {
+                report(confirm + 1, Source.IRM, "irm", null, null, IrmLevel.COMPLETE, "https://example.org/irm/" + id,
+                        "Evaluación de fin de término");
+            }
+        }
     }
 
     private enum Action { PROGRESS, REPEAT, SILENT }
@@ -255,16 +265,6 @@ final class CommitmentStory {
         return c.withMilestones(ms).withDueDate(due);
     }
 
-    /** Weights by original milestone position after an amendment (a dropped milestone keeps its slot, unused). */
-    private static double[] alignWeights(List<Milestone> original, Commitment amended) {
-        double[] w = new double[original.size()];
-        for (int k = 0; k < original.size(); k++) {
-            String mid = original.get(k).id();
-            w[k] = amended.milestones().stream().filter(m -> m.id().equals(mid)).mapToDouble(Milestone::weight)
-                    .findFirst().orElse(0);
-        }
-        return w;
-    }
 
     private void csoReport(int day, double official, Arc arc, int disputeFrom, int disputeTo) {
         double verified = Math.max(0, official - rng.nextInt(0, 6));
@@ -296,36 +296,5 @@ final class CommitmentStory {
 
     private Instant midnight(int day) {
         return start.plusDays(day).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    static double official(double[] pct, double[] weight, boolean[] dropped) {
-        double sum = 0;
-        double total = 0;
-        for (int k = 0; k < pct.length; k++) {
-            if (!dropped[k]) {
-                sum += pct[k] * weight[k];
-                total += weight[k];
-            }
-        }
-        return total == 0 ? 0 : Math.floor(sum / total);
-    }
-
-    private static int firstOpen(double[] pct, boolean[] dropped) {
-        for (int k = 0; k < pct.length; k++) {
-            if (!dropped[k] && pct[k] < 100) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    private static double remaining(double[] pct, boolean[] dropped) {
-        double r = 0;
-        for (int k = 0; k < pct.length; k++) {
-            if (!dropped[k]) {
-                r += 100 - pct[k];
-            }
-        }
-        return r;
     }
 }
