@@ -59,57 +59,10 @@ class LogScanIT {
         Tokens tokens = Tokens.mint(List.of("admin", "news", "agency:PGR", "agency:SCT", "cso:ARTICULO19", "cso:CIDAC", "irm"),
                 dir.resolve("tokens.yaml"));
         Path subscriptions = dir.resolve("subscriptions.yaml");
-        String good = """
-                subscriptions:
-                  - name: Artículo 19
-                    id: articulo19
-                    emails: [alertas@articulo19.example, lleno@articulo19.example]
-                    language: es
-                    match: { agencies: [PGR], minSeverity: INFO }
-                  - name: CIDAC
-                    id: cidac
-                    emails: [monitoreo@cidac.example, baja@cidac.example]
-                    language: en
-                    match: { agencies: [SCT] }
-                  - name: Secretariado Técnico Tripartita
-                    id: secretariado
-                    emails: [secretariado@gobiernoabierto.example]
-                    language: es
-                    match: { types: [STALLED, OVERDUE, DISPUTED, SENSITIVITY_SPIKE], minSeverity: WARNING }
-                """;
+        String good = goodSubscriptions();
         Files.writeString(subscriptions, good);
 
-        try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker/data"), dir.resolve("broker/broker.log"));
-             FaultySmtpServer smtp = FaultySmtpServer.start(FreePorts.next(),
-                     Optional.of(new FaultySmtpServer.Credentials("vigia-mailer", password)))) {
-            smtp.refuse("baja@cidac.example", 550);
-            smtp.refuse("lleno@articulo19.example", 452);
-            String prefix = "logscan.";
-            Map<String, Map<String, String>> extra = Map.of(
-                    "*", Map.of("VIGIA_LOG_LEVEL", "DEBUG"),
-                    // The SMTP server is on the loopback, so the password never crosses a network: the
-                    // alert service refuses AUTH without STARTTLS unless told the link is protected.
-                    "alert-service", Map.of("SMTP_USERNAME", "vigia-mailer", "SMTP_PASSWORD", password,
-                            "SMTP_ALLOW_PLAINTEXT_AUTH", "true", "VIGIA_SUBSCRIPTIONS_POLL", "1s", "VIGIA_GROUP_WAIT", "1s"));
-            try (Stack stack = Stack.start(new StackConfig(jars, broker.bootstrapServers(), prefix, 6, dir.resolve("stack"),
-                    tokens.file(), subscriptions, smtp.port(), extra))) {
-                ReplayProcess.run(jars.ingest(), repo.resolve("data/mexico-2013-2015"), ReplayProcess.Pace.max(), List.of(),
-                        Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "VIGIA_TOPIC_PREFIX", prefix,
-                                "VIGIA_LOG_LEVEL", "DEBUG"),
-                        dir.resolve("replay"), dir.resolve("replay/replay.log"), Duration.ofMinutes(5));
-                callEveryApiWithGoodAndBadTokens(stack, tokens);
-                Files.writeString(subscriptions, good.replace("minSeverity: WARNING", "minSeverity: LOUD"));
-                await("the broken subscriptions edit is seen").atMost(Duration.ofSeconds(60)).until(() -> stack.alertServices()
-                        .stream().allMatch(s -> Metrics.sum(s.url(), "vigia_subscriptions_reloads_total", "invalid").orElse(0) > 0));
-                Files.writeString(subscriptions, good);
-                await("emails reach the SMTP server").atMost(Duration.ofMinutes(5))
-                        .until(() -> smtp.deliveries().size() >= 10 && smtp.refusals().size() == 2);
-                smtp.accept("lleno@articulo19.example");
-                await("the alert services have nothing pending").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> stack.alertServices().stream()
-                                .allMatch(s -> Metrics.sum(s.url(), "vigia_notifications_pending", null).orElse(0) == 0));
-            }
-        }
+        replayAndExerciseEveryProcess(repo, jars, tokens, subscriptions, good, password);
 
         List<String> secrets = new ArrayList<>(tokens.all());
         secrets.add(password);
@@ -143,6 +96,68 @@ class LogScanIT {
         assertThat(logs).as("every process wrote its log").contains("broker.log", "replay.log", "ingest.log",
                 "processor-1.log", "processor-2.log", "alert-service-1.log", "alert-service-2.log");
         assertThat(found).as("log lines that give away a secret, out of %d lines", lines).isEmpty();
+    }
+
+    /** Subscriptions for three subscribers, five addresses in all: the ones the logs must never show. */
+    private static String goodSubscriptions() {
+        return """
+                subscriptions:
+                  - name: Artículo 19
+                    id: articulo19
+                    emails: [alertas@articulo19.example, lleno@articulo19.example]
+                    language: es
+                    match: { agencies: [PGR], minSeverity: INFO }
+                  - name: CIDAC
+                    id: cidac
+                    emails: [monitoreo@cidac.example, baja@cidac.example]
+                    language: en
+                    match: { agencies: [SCT] }
+                  - name: Secretariado Técnico Tripartita
+                    id: secretariado
+                    emails: [secretariado@gobiernoabierto.example]
+                    language: es
+                    match: { types: [STALLED, OVERDUE, DISPUTED, SENSITIVITY_SPIKE], minSeverity: WARNING }
+                """;
+    }
+
+    /**
+     * Runs the broker, the SMTP server and the whole stack at DEBUG, replays the Mexico dataset
+     * through it, calls every API with good and bad tokens, breaks and restores the subscriptions
+     * file and waits until every email is delivered or refused: every place a secret could leak.
+     */
+    private void replayAndExerciseEveryProcess(Path repo, Jars jars, Tokens tokens, Path subscriptions, String good,
+                                               String password) throws Exception {
+        try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker/data"), dir.resolve("broker/broker.log"));
+             FaultySmtpServer smtp = FaultySmtpServer.start(FreePorts.next(),
+                     Optional.of(new FaultySmtpServer.Credentials("vigia-mailer", password)))) {
+            smtp.refuse("baja@cidac.example", 550);
+            smtp.refuse("lleno@articulo19.example", 452);
+            String prefix = "logscan.";
+            Map<String, Map<String, String>> extra = Map.of(
+                    "*", Map.of("VIGIA_LOG_LEVEL", "DEBUG"),
+                    // The SMTP server is on the loopback, so the password never crosses a network: the
+                    // alert service refuses AUTH without STARTTLS unless told the link is protected.
+                    "alert-service", Map.of("SMTP_USERNAME", "vigia-mailer", "SMTP_PASSWORD", password,
+                            "SMTP_ALLOW_PLAINTEXT_AUTH", "true", "VIGIA_SUBSCRIPTIONS_POLL", "1s", "VIGIA_GROUP_WAIT", "1s"));
+            try (Stack stack = Stack.start(new StackConfig(jars, broker.bootstrapServers(), prefix, 6, dir.resolve("stack"),
+                    tokens.file(), subscriptions, smtp.port(), extra))) {
+                ReplayProcess.run(jars.ingest(), repo.resolve("data/mexico-2013-2015"), ReplayProcess.Pace.max(), List.of(),
+                        Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "VIGIA_TOPIC_PREFIX", prefix,
+                                "VIGIA_LOG_LEVEL", "DEBUG"),
+                        dir.resolve("replay"), dir.resolve("replay/replay.log"), Duration.ofMinutes(5));
+                callEveryApiWithGoodAndBadTokens(stack, tokens);
+                Files.writeString(subscriptions, good.replace("minSeverity: WARNING", "minSeverity: LOUD"));
+                await("the broken subscriptions edit is seen").atMost(Duration.ofSeconds(60)).until(() -> stack.alertServices()
+                        .stream().allMatch(s -> Metrics.sum(s.url(), "vigia_subscriptions_reloads_total", "invalid").orElse(0) > 0));
+                Files.writeString(subscriptions, good);
+                await("emails reach the SMTP server").atMost(Duration.ofMinutes(5))
+                        .until(() -> smtp.deliveries().size() >= 10 && smtp.refusals().size() == 2);
+                smtp.accept("lleno@articulo19.example");
+                await("the alert services have nothing pending").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> stack.alertServices().stream()
+                                .allMatch(s -> Metrics.sum(s.url(), "vigia_notifications_pending", null).orElse(0) == 0));
+            }
+        }
     }
 
     private static String label(String secret, String password, Tokens tokens) {
