@@ -35,7 +35,7 @@ public record Commitment(
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
         cutoffs = cutoffs == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cutoffs));
         riskFactors = riskFactors == null || riskFactors.isEmpty()
-                ? Map.of() : Map.copyOf(new EnumMap<>(riskFactors));
+                ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(riskFactors));
     }
 
     /** An entry without cut-off dates. */

@@ -66,4 +66,27 @@ class BuildersTest {
         assertThat(bare.riskFactors()).isEmpty();
         assertThat(bare.cutoffs()).isEmpty();
     }
+
+    /**
+     * {@code Map.copyOf} iterates in an order salted per JVM, so the same commitment was written
+     * with its risk factors in a different order by different processes: the wire bytes of one
+     * input must not depend on the process that wrote them.
+     */
+    @Test
+    void riskFactorsAreWrittenInTheirDeclaredOrderWhateverOrderTheyWereGivenIn() {
+        java.util.Map<RiskFactor, RiskLevel> forward = new java.util.LinkedHashMap<>();
+        java.util.Map<RiskFactor, RiskLevel> backward = new java.util.LinkedHashMap<>();
+        RiskFactor[] all = RiskFactor.values();
+        for (int i = 0; i < all.length; i++) {
+            forward.put(all[i], RiskLevel.values()[i % 3]);
+            backward.put(all[all.length - 1 - i], RiskLevel.values()[(all.length - 1 - i) % 3]);
+        }
+        LocalDate start = LocalDate.parse("2013-11-01");
+        String a = new String(Json.write(Commitments.of("C", "PGR", "justice").runs(start, start).risks(forward).build()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String b = new String(Json.write(Commitments.of("C", "PGR", "justice").runs(start, start).risks(backward).build()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(a).isEqualTo(b).contains("\"riskFactors\":{\"constitutionalLimits\"");
+        assertThat(a.indexOf("csoCooperation")).isLessThan(a.indexOf("budgetConstraints"));
+    }
 }
