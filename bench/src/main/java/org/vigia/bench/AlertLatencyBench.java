@@ -181,12 +181,16 @@ final class AlertLatencyBench {
                 pass ? "PASS" : "FAIL");
     }
 
-    /** Registry entries and one progress report each; none of them stalls before the ticks. */
+    /**
+     * Registry entries and one progress report each; none of them stalls before the ticks. Alerts
+     * are dated by event time: a commitment starting a day before its first report would stall at
+     * its start + 1 day as soon as any later report moved the stream time past it, before the ticks.
+     */
     private static void writeInput(KafkaSettings kafka, int samples) {
         try (KafkaProducer<String, byte[]> producer = BenchKafka.producer(kafka)) {
             for (int k = 0; k < samples; k++) {
                 Commitment c = Commitments.of("C-" + k, BenchKafka.agency(k), BenchKafka.sector(k)).plan("BENCH-PLAN")
-                        .runs(LocalDate.of(2023, 12, 31), LocalDate.of(2030, 1, 1))
+                        .runs(LocalDate.ofInstant(D0, java.time.ZoneOffset.UTC), LocalDate.of(2030, 1, 1))
                         .milestone(new Milestone("m1", "Only", 1.0, null)).build();
                 producer.send(new ProducerRecord<>(kafka.topics().commitments.name(), null,
                         D0.minus(Duration.ofDays(2)).toEpochMilli(), c.id(), Json.write(c)));

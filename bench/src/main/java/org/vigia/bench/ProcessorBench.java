@@ -43,7 +43,11 @@ import org.vigia.processor.ProcessorSettings;
  * 1,000 records.
  */
 final class ProcessorBench {
-    private static final Duration CAP = Duration.ofMinutes(10);
+    /** How long a side may take to read {@code records}: ten minutes, or their time at 1,000 a second if longer. */
+    private static Duration cap(long records) {
+        Duration atSlowest = Duration.ofSeconds(records / 1_000);
+        return atSlowest.compareTo(Duration.ofMinutes(10)) > 0 ? atSlowest : Duration.ofMinutes(10);
+    }
 
     private ProcessorBench() {
     }
@@ -82,11 +86,11 @@ final class ProcessorBench {
             Side b;
             Side v;
             if (round % 2 == 1) {
-                b = bare(kafka, "bench-bare-" + round, commitInterval);
+                b = bare(kafka, "bench-bare-" + round, commitInterval, updates);
                 v = vigia(env, kafka, updates, keys, expected, "bench-vigia-" + round);
             } else {
                 v = vigia(env, kafka, updates, keys, expected, "bench-vigia-" + round);
-                b = bare(kafka, "bench-bare-" + round, commitInterval);
+                b = bare(kafka, "bench-bare-" + round, commitInterval, updates);
             }
             bare.add(b);
             vigia.add(v);
@@ -107,7 +111,7 @@ final class ProcessorBench {
         System.out.println("per-round ratios: " + Stats.list(Stats.ratios(vigiaRates, bareRates)));
     }
 
-    private static Side bare(KafkaSettings kafka, String appId, Duration commitInterval) throws Exception {
+    private static Side bare(KafkaSettings kafka, String appId, Duration commitInterval, int updates) throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
         JsonSerde<ProgressUpdate> serde = new JsonSerde<>(ProgressUpdate.class);
         builder.stream(kafka.topics().progress.name(), Consumed.with(Serdes.String(), serde))
@@ -132,7 +136,7 @@ final class ProcessorBench {
             awaitRunning(streams);
             long t0 = System.nanoTime();
             double cpu0 = cpuSeconds(appId);
-            BenchKafka.Progress p = BenchKafka.awaitCaughtUp(kafka, appId, kafka.topics().progress.name(), CAP, t0);
+            BenchKafka.Progress p = BenchKafka.awaitCaughtUp(kafka, appId, kafka.topics().progress.name(), cap(updates), t0);
             double cpu = cpuSeconds(appId) - cpu0;
             System.out.printf("  bare : %,d records in %.1f s = %,.0f rec/s%n", p.committed(), p.seconds(), p.rate());
             return new Side(p.rate(), cpu / (p.committed() / 1000.0));
@@ -149,12 +153,12 @@ final class ProcessorBench {
                 "VIGIA_HTTP_PORT", "0", "VIGIA_STREAM_THREADS", "1"))));
         try {
             service.start(); // returns once Kafka Streams is RUNNING
-            BenchKafka.awaitCaughtUp(kafka, appId, kafka.topics().commitments.name(), CAP);
+            BenchKafka.awaitCaughtUp(kafka, appId, kafka.topics().commitments.name(), cap(keys));
             long t0 = System.nanoTime();
             double cpu0 = cpuSeconds(appId);
             long before = BenchKafka.committed(kafka, appId, kafka.topics().progress.name());
-            BenchKafka.awaitCaughtUp(kafka, appId, kafka.topics().progress.name(), CAP);
-            awaitRollups(service.httpPort(), expected, t0);
+            BenchKafka.awaitCaughtUp(kafka, appId, kafka.topics().progress.name(), cap(updates));
+            awaitRollups(service.httpPort(), expected, t0, cap(updates));
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpu = cpuSeconds(appId) - cpu0;
             long processed = updates - before;
@@ -168,11 +172,11 @@ final class ProcessorBench {
     }
 
     /** Waits until every sector's roll-up shows the totals the input implies; the last sub-topology is then done. */
-    private static void awaitRollups(int port, Map<String, long[]> expected, long t0) throws Exception {
+    private static void awaitRollups(int port, Map<String, long[]> expected, long t0, Duration cap) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/sectors?plan=BENCH-PLAN");
         String last = "";
-        while (System.nanoTime() - t0 < CAP.toNanos()) {
+        while (System.nanoTime() - t0 < cap.toNanos()) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
                 last = r.body();
