@@ -110,7 +110,8 @@ public final class Commitments {
     }
 
     public Commitment build() {
+        // The record copies the lists and the map and gives an empty map for no risk factors.
         return new Commitment(id, planId, country, title, agency, sector, leadCso, origin, startDate, dueDate,
-                stallAfterDays, List.copyOf(milestones), riskFactors.isEmpty() ? null : riskFactors, cutoffs);
+                stallAfterDays, milestones, riskFactors, cutoffs);
     }
 }
