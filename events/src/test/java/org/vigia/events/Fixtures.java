@@ -30,6 +30,10 @@ final class Fixtures {
     static final String TICK = """
             {"at":"2014-01-10T00:00:00Z"}""";
 
+    /** A replay's tick: it follows progress offset 41 and registry offset 3 of its partition. */
+    static final String TICK_FOLLOWING = """
+            {"at":"2014-09-26T00:00:00Z","afterProgress":41,"afterCommitments":3}""";
+
     static final String STATUS = """
             {"commitmentId":"MX-PA15-04","planId":"MX-2013-2015","agency":"PGR","sector":"justice-security",
              "title":"Registro de detenidos","completion":12.5,"verifiedCompletion":null,"state":"STALLED",

@@ -22,6 +22,7 @@ class SerdeRoundTripTest {
                 Arguments.of(ProgressUpdate.class, Fixtures.PROGRESS),
                 Arguments.of(NewsSignal.class, Fixtures.NEWS),
                 Arguments.of(Tick.class, Fixtures.TICK),
+                Arguments.of(Tick.class, Fixtures.TICK_FOLLOWING),
                 Arguments.of(CommitmentStatus.class, Fixtures.STATUS),
                 Arguments.of(SectorCompletion.class, Fixtures.SECTOR),
                 Arguments.of(Alert.class, Fixtures.ALERT),

@@ -88,7 +88,10 @@ class ValidationRulesTest {
                 row(NewsSignal.class, n, "kind", "\"GOSSIP\"", "kind", "must be one of SCANDAL, LEADERSHIP_CHANGE, GENERAL"),
                 row(NewsSignal.class, n, "weight", "0", "weight", "must be greater than 0"),
                 row(NewsSignal.class, n, "weight", null, "weight", "is required"),
-                row(Tick.class, Fixtures.TICK, "at", null, "at", "is required"));
+                row(Tick.class, Fixtures.TICK, "at", null, "at", "is required"),
+                row(Tick.class, Fixtures.TICK_FOLLOWING, "afterProgress", "-1", "afterProgress", "must not be negative"),
+                row(Tick.class, Fixtures.TICK_FOLLOWING, "afterCommitments", "-2", "afterCommitments",
+                        "must not be negative"));
     }
 
     /** Commitment statuses, sector roll-ups, alerts and amendments. */

@@ -38,7 +38,7 @@ public final class KafkaTestSupport {
     }
 
     /** A record as read back: partition, key, value, timestamp. */
-    public record Read<V>(int partition, String key, V value, long timestamp) {
+    public record Read<V>(int partition, String key, V value, long timestamp, long offset) {
     }
 
     /** Everything on the topic now, with the given isolation level ({@code read_committed} or {@code read_uncommitted}). */
@@ -62,7 +62,7 @@ public final class KafkaTestSupport {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     out.add(new Read<>(r.partition(), topic.keySerde().deserializer().deserialize(r.topic(), r.key()),
                             r.value() == null ? null : topic.valueSerde().deserializer().deserialize(r.topic(), r.value()),
-                            r.timestamp()));
+                            r.timestamp(), r.offset()));
                 }
             }
         }

@@ -66,6 +66,11 @@ final class ProcessorMetrics implements TopologyObserver, DeadLetterListener {
     }
 
     @Override
+    public void tickHeld() {
+        registry.counter("vigia.processor.ticks.held").increment();
+    }
+
+    @Override
     public void duplicate() {
         registry.counter("vigia.processor.duplicate.updates").increment();
     }

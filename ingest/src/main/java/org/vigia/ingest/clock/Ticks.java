@@ -25,4 +25,20 @@ public final class Ticks {
         }
         return records;
     }
+
+    /**
+     * Ticks that follow records their writer wrote before them: tick {@code p} names
+     * {@code progress[p]} and {@code commitments[p]}, the offsets of the writer's last record in
+     * partition {@code p} of each topic (negative: none yet), and the processor does not apply
+     * it before it has read them.
+     */
+    public static List<ProducerRecord<byte[], byte[]>> following(Topic<String, Tick> clock, Instant at, long[] progress,
+                                                                 long[] commitments) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(progress.length);
+        for (int p = 0; p < progress.length; p++) {
+            Tick tick = new Tick(at, progress[p] < 0 ? null : progress[p], commitments[p] < 0 ? null : commitments[p]);
+            records.add(Records.record(clock, p, "tick-" + p, tick, at));
+        }
+        return records;
+    }
 }

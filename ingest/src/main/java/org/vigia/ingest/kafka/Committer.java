@@ -1,15 +1,20 @@
 package org.vigia.ingest.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
@@ -123,8 +128,12 @@ final class Committer extends Thread {
         try {
             producer.beginTransaction();
             for (PendingBatch p : group) {
-                for (ProducerRecord<byte[], byte[]> r : p.records()) {
-                    producer.send(r);
+                if (p.followers() == null) {
+                    for (ProducerRecord<byte[], byte[]> r : p.records()) {
+                        producer.send(r);
+                    }
+                } else {
+                    records += sendLocated(p);
                 }
             }
         } catch (KafkaException e) {
@@ -150,6 +159,41 @@ final class Committer extends Thread {
             listener.committed(group.size(), records, Outcome.FAILED);
             broken = true;
             return new WriteFailedException("Kafka refused the transaction: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends the batch, waits until the broker has placed its records (a flush inside the open
+     * transaction), tells the batch where they landed and sends its followers after them.
+     * Returns how many followers were sent.
+     */
+    private int sendLocated(PendingBatch p) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(p.records().size());
+        for (ProducerRecord<byte[], byte[]> r : p.records()) {
+            sent.add(producer.send(r));
+        }
+        producer.flush();
+        Map<TopicPartition, Long> last = new HashMap<>();
+        for (Future<RecordMetadata> f : sent) {
+            RecordMetadata m = placed(f);
+            last.merge(new TopicPartition(m.topic(), m.partition()), m.offset(), Math::max);
+        }
+        p.located(last);
+        List<ProducerRecord<byte[], byte[]>> followers = p.followers().after(Map.copyOf(last));
+        for (ProducerRecord<byte[], byte[]> r : followers) {
+            producer.send(r);
+        }
+        return followers.size();
+    }
+
+    private static RecordMetadata placed(Future<RecordMetadata> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof KafkaException k ? k : new KafkaException(e.getCause());
         }
     }
 

@@ -3,11 +3,13 @@ package org.vigia.ingest.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigia.kit.KafkaSettings;
@@ -61,6 +63,18 @@ public final class TransactionalWriter implements AutoCloseable {
     /** How a transaction ended. */
     public enum Outcome { COMMITTED, FAILED, UNKNOWN }
 
+    /**
+     * Records written after a batch in the batch's own transaction, made from where the batch's
+     * records landed: the offset of its last record in each partition (none for a partition it
+     * did not write to). Called on the committer's thread, once per attempt.
+     */
+    @FunctionalInterface
+    public interface Followers {
+        List<ProducerRecord<byte[], byte[]>> after(Map<TopicPartition, Long> lastOffsets);
+
+        Followers NONE = lastOffsets -> List.of();
+    }
+
     /** One producer per transaction at a time, sequentially, no group commit: for the CLI, the replay and the clock. */
     public TransactionalWriter(KafkaSettings kafka, String instanceId, String role) {
         this(kafka, instanceId, role, 1, Integer.MAX_VALUE, Duration.ZERO, CommitListener.NONE);
@@ -109,8 +123,31 @@ public final class TransactionalWriter implements AutoCloseable {
 
     /** Writes every record in one transaction; returns once committed, throws as {@link #submit}'s future fails. */
     public void write(List<ProducerRecord<byte[], byte[]>> records) {
+        await(submit(records));
+    }
+
+    /**
+     * Writes {@code records}, then what {@code followers} makes of the offsets they landed at,
+     * in one transaction; returns once committed, with the offset of the last of
+     * {@code records} in each partition they went to. Throws as {@link #submit}'s future fails.
+     */
+    public Map<TopicPartition, Long> write(List<ProducerRecord<byte[], byte[]>> records, Followers followers) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        PendingBatch batch = new PendingBatch(List.copyOf(records), followers, done);
+        if (fenced != null) {
+            done.completeExceptionally(new WriteFailedException(fenced, null));
+        } else if (closed) {
+            done.completeExceptionally(new WriteFailedException("the writer is closed", null));
+        } else {
+            queue.add(batch);
+        }
+        await(done);
+        return batch.located();
+    }
+
+    private static void await(CompletableFuture<Void> done) {
         try {
-            submit(records).join();
+            done.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

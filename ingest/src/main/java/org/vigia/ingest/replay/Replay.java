@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.vigia.events.Commitment;
 import org.vigia.events.NewsSignal;
 import org.vigia.events.ProgressUpdate;
@@ -17,6 +20,7 @@ import org.vigia.events.Topics;
 import org.vigia.ingest.clock.Ticks;
 import org.vigia.ingest.kafka.Records;
 import org.vigia.ingest.kafka.TransactionalWriter;
+import org.vigia.ingest.kafka.TransactionalWriter.Followers;
 import org.vigia.ingest.news.NewsWriter;
 import org.vigia.kit.KafkaSettings;
 import org.vigia.kit.TopicCreator;
@@ -36,9 +40,16 @@ import org.vigia.kit.TopicCreator;
  * marker before the commitments partition's and process a progress record of a commitment
  * before its registry record, even inside one transaction. With the registry committed first
  * (the second transaction starts only after the first's commit returned), every record of
- * every later transaction becomes visible after it. Within the second transaction a tick
- * still never overtakes the records it follows: they are one transaction, and the processor
- * holds a tick's partition to the stream time of its other inputs.
+ * every later transaction becomes visible after it.
+ *
+ * <p>Visible is not yet read: a processor catching up after a restart may fetch the clock
+ * partition ahead of a busy progress partition, and Kafka Streams orders a task's partitions by
+ * the lag it last fetched, which can read 0 for a partition that has records. So each tick names
+ * the records it follows: tick {@code p} carries the offset of the last progress and registry
+ * record this replay wrote to partition {@code p} ({@code afterProgress}, {@code afterCommitments},
+ * learned from the broker inside the transaction, before the ticks are sent), and the processor
+ * holds the tick until it has read them. Whatever the speed, and through a crash, every tick is
+ * applied after exactly the records written before it.
  *
  * <p>Time is data: nothing here reads the wall clock except the pacing, which only decides
  * when a step is written, never what it contains.
@@ -63,6 +74,53 @@ public final class Replay {
         TopicCreator.ensure(kafka, List.of(topics.commitments, topics.progress, topics.news, topics.clock));
         try (TransactionalWriter writer = new TransactionalWriter(kafka, options.instanceId(), "replay")) {
             return new Run(topics, writer, timeline, options).execute();
+        }
+    }
+
+    /**
+     * Per partition, the offset of the last registry and progress record this replay wrote
+     * (-1: none yet): what the step's ticks name as the records they must not overtake.
+     */
+    private static final class Written {
+        private final long[] commitments;
+        private final long[] progress;
+        private final String commitmentsTopic;
+        private final String progressTopic;
+
+        Written(int partitions, String commitmentsTopic, String progressTopic) {
+            this.commitments = filled(partitions);
+            this.progress = filled(partitions);
+            this.commitmentsTopic = commitmentsTopic;
+            this.progressTopic = progressTopic;
+        }
+
+        private static long[] filled(int partitions) {
+            long[] offsets = new long[partitions];
+            Arrays.fill(offsets, -1);
+            return offsets;
+        }
+
+        void registryLanded(Map<TopicPartition, Long> offsets) {
+            merge(commitments, commitmentsTopic, offsets);
+        }
+
+        void progressLanded(Map<TopicPartition, Long> offsets) {
+            merge(progress, progressTopic, offsets);
+        }
+
+        /** The progress offsets once a step's records have landed at {@code offsets}; this object unchanged. */
+        long[] progressAfter(Map<TopicPartition, Long> offsets) {
+            long[] after = progress.clone();
+            merge(after, progressTopic, offsets);
+            return after;
+        }
+
+        private static void merge(long[] into, String topic, Map<TopicPartition, Long> offsets) {
+            offsets.forEach((tp, offset) -> {
+                if (tp.topic().equals(topic) && tp.partition() < into.length) {
+                    into[tp.partition()] = Math.max(into[tp.partition()], offset);
+                }
+            });
         }
     }
 
@@ -92,6 +150,7 @@ public final class Replay {
 
         ReplaySummary execute() {
             int partitions = writer.partitionsFor(topics.clock.name());
+            Written written = new Written(partitions, topics.commitments.name(), topics.progress.name());
             long startNanos = System.nanoTime();
             long lastReport = startNanos;
             List<Timeline.Step> steps = timeline.steps();
@@ -105,9 +164,12 @@ public final class Replay {
                 for (Timeline.Event e : step.events()) {
                     (e.kind().isRegistry() ? registry : records).addAll(records(e));
                 }
-                records.addAll(Ticks.forEveryPartition(topics.clock, partitions, step.tickAt()));
-                writer.write(registry);
-                writer.write(records);
+                if (!registry.isEmpty()) {
+                    written.registryLanded(writer.write(registry, Followers.NONE));
+                }
+                written.progressLanded(writer.write(records,
+                        offsets -> Ticks.following(topics.clock, step.tickAt(), written.progressAfter(offsets),
+                                written.commitments)));
                 long now = System.nanoTime();
                 if (now - lastReport >= TimeUnit.SECONDS.toNanos(1)) {
                     lastReport = now;

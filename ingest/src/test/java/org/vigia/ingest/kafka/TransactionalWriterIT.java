@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.vigia.events.ProgressUpdate;
 import org.vigia.events.ProgressUpdates;
@@ -64,6 +65,39 @@ class TransactionalWriterIT {
             assertThat(transactions).containsExactly(new Transaction(5, 10, TransactionalWriter.Outcome.COMMITTED));
         }
         assertThat(committedIds(kafka)).hasSize(10);
+    }
+
+    @Test
+    void aBatchLearnsWhereItsRecordsLandedAndItsFollowersAreWrittenAfterThemInItsTransaction() throws Exception {
+        KafkaSettings kafka = KafkaTestSupport.kafka();
+        createProgressTopicRefusingLargeRecords(kafka);
+        Map<TopicPartition, Long> landed;
+        try (TransactionalWriter writer = writer(kafka, Duration.ZERO)) {
+            landed = writer.write(List.of(update(kafka, "a", null), update(kafka, "b", null), update(kafka, "c", null)),
+                    last -> List.of(update(kafka, "follower", "after " + last.values())));
+            assertThat(transactions).containsExactly(new Transaction(1, 4, TransactionalWriter.Outcome.COMMITTED));
+        }
+        List<KafkaTestSupport.Read<ProgressUpdate>> read = KafkaTestSupport.readCommitted(kafka, kafka.topics().progress);
+        long lastOfBatch = read.stream().filter(r -> !r.value().updateId().equals("follower"))
+                .mapToLong(KafkaTestSupport.Read::offset).max().orElseThrow();
+        KafkaTestSupport.Read<ProgressUpdate> follower = read.stream()
+                .filter(r -> r.value().updateId().equals("follower")).findFirst().orElseThrow();
+        assertThat(landed).containsExactly(Map.entry(new TopicPartition(kafka.topics().progress.name(),
+                follower.partition()), lastOfBatch));
+        assertThat(follower.value().note()).isEqualTo("after [" + lastOfBatch + "]");
+        assertThat(follower.offset()).isGreaterThan(lastOfBatch);
+    }
+
+    @Test
+    void aFollowerTheBrokerRefusesFailsItsWholeBatch() throws Exception {
+        KafkaSettings kafka = KafkaTestSupport.kafka();
+        createProgressTopicRefusingLargeRecords(kafka);
+        try (TransactionalWriter writer = writer(kafka, Duration.ZERO)) {
+            assertThatThrownBy(() -> writer.write(List.of(update(kafka, "a", null)),
+                    last -> List.of(update(kafka, "too-large", "n".repeat(1500)))))
+                    .isInstanceOf(TransactionalWriter.WriteFailedException.class);
+        }
+        assertThat(committedIds(kafka)).isEmpty();
     }
 
     @Test

@@ -85,6 +85,35 @@ class ReplayIT {
         }
     }
 
+    /**
+     * The processor holds a tick until it has read the records the tick names: each tick must
+     * name the last progress and registry record of its partition written at or before its time.
+     */
+    @Test
+    void everyTickNamesTheLastProgressAndRegistryOffsetsOfItsPartitionWrittenBeforeIt() {
+        KafkaSettings kafka = KafkaTestSupport.kafka();
+        Replay.run(kafka, smallDataset(), ReplayOptions.defaults().withEnd(Instant.parse("2014-01-06T00:00:00Z")));
+
+        List<Read<ProgressUpdate>> progress = KafkaTestSupport.readCommitted(kafka, kafka.topics().progress);
+        List<Read<Commitment>> registry = KafkaTestSupport.readCommitted(kafka, kafka.topics().commitments);
+        List<Read<Tick>> ticks = KafkaTestSupport.readCommitted(kafka, kafka.topics().clock);
+        assertThat(ticks).hasSize(6 * 3);
+        assertThat(ticks).as("some tick waits for a report, some for a registry entry")
+                .anyMatch(t -> t.value().afterProgress() != null).anyMatch(t -> t.value().afterCommitments() != null);
+        for (Read<Tick> t : ticks) {
+            assertThat(t.value().afterProgress()).as("afterProgress of %s", t)
+                    .isEqualTo(lastOffsetUpTo(progress, t.partition(), t.timestamp()));
+            assertThat(t.value().afterCommitments()).as("afterCommitments of %s", t)
+                    .isEqualTo(lastOffsetUpTo(registry, t.partition(), t.timestamp()));
+        }
+    }
+
+    /** The offset of the last record of {@code partition} stamped at or before {@code at}, or null. */
+    private static Long lastOffsetUpTo(List<? extends Read<?>> records, int partition, long at) {
+        return records.stream().filter(r -> r.partition() == partition && r.timestamp() <= at)
+                .map(Read::offset).max(Comparator.naturalOrder()).orElse(null);
+    }
+
     @Test
     void recordTimestampsNeverGoBackwardsOnAnyPartition() {
         KafkaSettings kafka = KafkaTestSupport.kafka();

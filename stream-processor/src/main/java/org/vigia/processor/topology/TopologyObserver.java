@@ -14,6 +14,10 @@ public interface TopologyObserver {
     default void tick(long streamTimeMillis) {
     }
 
+    /** A judge task read a tick before the records it follows, and holds it until it has read them. */
+    default void tickHeld() {
+    }
+
     /**
      * A judge task judged what had come due: {@code woken} commitments were looked at, in
      * {@code nanos} of processing time (wall clock, for the metric only; the topology never reads it).

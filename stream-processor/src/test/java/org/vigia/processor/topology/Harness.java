@@ -120,6 +120,12 @@ public final class Harness implements AutoCloseable {
         return this;
     }
 
+    /** A tick as a replay writes it: naming the progress and registry offsets it follows (null: none). */
+    Harness tick(Instant at, Long afterProgress, Long afterCommitments) {
+        clock.pipeInput("tick-0", new Tick(at, afterProgress, afterCommitments), at);
+        return this;
+    }
+
     Harness tick(String date) {
         return tick(Fixtures.day(date));
     }

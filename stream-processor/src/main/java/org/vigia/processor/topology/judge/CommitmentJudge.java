@@ -1,6 +1,6 @@
 package org.vigia.processor.topology.judge;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
@@ -51,6 +51,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     private WindowStore<String, SeriesPoint> series;
     private WindowStore<String, Alert> commitmentAlerts;
     private AlertLog alertLog;
+    private TickGate gate;
     private long streamTime = UNKNOWN;
     private long judgedUpTo = UNKNOWN;
     private long watermarkSent = UNKNOWN;
@@ -73,6 +74,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         series = context.getStateStore(StoreNames.SERIES);
         commitmentAlerts = context.getStateStore(StoreNames.COMMITMENT_ALERTS);
         alertLog = new AlertLog(context.getStateStore(StoreNames.ALERT_LOG));
+        gate = new TickGate(clock, context.getStateStore(StoreNames.HELD_TICKS), observer::tickHeld);
         Long now = clock.get(NOW);
         streamTime = now == null ? UNKNOWN : now;
         LateRecordLog.starts(context, streamTime);
@@ -86,28 +88,39 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     public void process(Record<String, Object> record) {
         Object value = record.value();
         long ts = record.timestamp();
+        long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
         if (value instanceof Tick tick) {
-            advanceClock(Math.max(ts, tick.at().toEpochMilli()));
-            observer.tick(streamTime);
-            judgeDue();
-            sendWatermark();
+            Tick at = ts > tick.at().toEpochMilli() ? new Tick(Instant.ofEpochMilli(ts)) : tick;
+            if (gate.admit(offset, at)) {
+                applyTick(at);
+            }
             return;
         }
-        if (value instanceof ProgressUpdate u) {
-            progress(record.key(), u, ts);
-        } else if (value instanceof Commitment c) {
-            registryChange(record.key(), c, ts);
-        } else if (value instanceof Withdrawal w) {
-            withdraw(w.commitmentId(), ts);
-        } else {
-            throw new IllegalStateException("the judge does not read " + value);
+        try {
+            if (value instanceof ProgressUpdate u) {
+                gate.readProgress(offset);
+                progress(record.key(), u, ts);
+            } else if (value instanceof Commitment c) {
+                gate.readRegistry(offset);
+                registryChange(record.key(), c, ts);
+            } else if (value instanceof Withdrawal w) {
+                gate.readRegistry(offset);
+                withdraw(w.commitmentId(), ts);
+            } else {
+                throw new IllegalStateException("the judge does not read " + value);
+            }
+            advanceClock(ts);
+            judgeDue();
+        } finally {
+            gate.release(this::applyTick); // a rejected record was read too: the ticks behind it go on
         }
-        advanceClock(ts);
-        judgeDue();
     }
 
-    private void logLate(String input, String key, long at) {
-        LateRecordLog.late(context, input, key, at, watermark(), streamTime);
+    private void applyTick(Tick tick) {
+        advanceClock(tick.at().toEpochMilli());
+        observer.tick(streamTime);
+        judgeDue();
+        sendWatermark();
     }
 
     private long watermark() {
@@ -126,14 +139,14 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
             throw new RejectedRecordException("progress key '" + key + "' does not match its commitmentId '"
                     + u.commitmentId() + "'");
         }
-        Bytes id = reportKey(u);
+        Bytes id = HistoryEntry.keyOf(u);
         if (reports.get(id) != null) {
             observer.duplicate(); // idempotency: the same (commitment, reporter, updateId) again, whatever its body
             return;
         }
         if (u.reportedAt().toEpochMilli() < watermark()) {
             observer.late("progress");
-            logLate("progress", key, u.reportedAt().toEpochMilli());
+            LateRecordLog.late(context, "progress", key, u.reportedAt().toEpochMilli(), watermark(), streamTime);
         }
         Commitment c = registry.get(key);
         Ledger l = ledgerOf(key);
@@ -148,7 +161,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         }
         if (t < watermark()) {
             observer.late("registry");
-            logLate("registry", key, t);
+            LateRecordLog.late(context, "registry", key, t, watermark(), streamTime);
         }
         Commitment before = registry.get(key);
         Ledger l = ledgerOf(key);
@@ -240,12 +253,6 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     private Ledger ledgerOf(String key) {
         Ledger l = ledgers.get(key);
         return l != null ? l : new Ledger();
-    }
-
-    /** {@code <commitment> 0x00 <reporter> 0x00 <updateId>}: one commitment's reports are adjacent. */
-    public static Bytes reportKey(ProgressUpdate u) {
-        return Bytes.wrap((u.commitmentId() + '\u0000' + u.reporter() + '\u0000' + u.updateId())
-                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Publishes what one commitment's timeline says, to the topics and the query stores. */

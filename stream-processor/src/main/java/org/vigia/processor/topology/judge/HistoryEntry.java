@@ -1,6 +1,8 @@
 package org.vigia.processor.topology.judge;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -22,6 +24,12 @@ public record HistoryEntry(String updateId, String milestoneId, double percent, 
     public static HistoryEntry of(ProgressUpdate u, String remark) {
         return new HistoryEntry(u.updateId(), u.milestoneId(), u.effectivePercent(), u.source(), u.reporter(),
                 u.reportedAt(), u.evidenceUrl(), u.note(), remark == null, remark);
+    }
+
+    /** {@code <commitment> 0x00 <reporter> 0x00 <updateId>}: one commitment's reports are adjacent. */
+    public static Bytes keyOf(ProgressUpdate u) {
+        return Bytes.wrap((u.commitmentId() + '\u0000' + u.reporter() + '\u0000' + u.updateId())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Binary serde of the history store. */
