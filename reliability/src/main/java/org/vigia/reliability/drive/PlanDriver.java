@@ -32,7 +32,9 @@ import org.vigia.reliability.stack.Tokens;
  *   <li>the step's progress updates are POSTed to ingest's API with each reporter's real token,
  *       in batches of at most 500, until ingest accepts each batch (202);</li>
  *   <li>its news items are POSTed with the {@code news} token;</li>
- *   <li>only then the step's tick goes to every clock partition, in one transaction.</li>
+ *   <li>only then the step's tick goes to every clock partition, in one transaction, naming
+ *       the last progress and registry record of its partition (the processor holds it until
+ *       it has read them).</li>
  * </ol>
  * So every run of the same dataset puts the same records on every partition, with each tick
  * after everything it closes: the processor judges them identically, which is what makes a

@@ -35,6 +35,7 @@ public final class EventTimeWriter implements AutoCloseable {
     private KafkaProducer<byte[], byte[]> producer;
     private int partitions = -1;
     private final OpenTransactions visibility;
+    private LastRecords lastRecords;
 
     public EventTimeWriter(String bootstrap, Topics topics) {
         this.bootstrap = bootstrap;
@@ -69,9 +70,44 @@ public final class EventTimeWriter implements AutoCloseable {
         visibility.await(deadline);
     }
 
-    /** One tick to every partition of the clock topic, in one transaction. */
+    /**
+     * One tick to every partition of the clock topic, in one transaction, once everything written
+     * before is readable; tick {@code p} names the last progress and registry record of partition
+     * {@code p} the processor will read, as ingest's replay does, so the processor applies it
+     * after them however it fetches its partitions (after a restart, a rebalance, a broker kill).
+     */
     public void tick(Instant at, Instant deadline) {
-        write(Ticks.forEveryPartition(topics.clock, clockPartitions(deadline), at), deadline);
+        int partitions = clockPartitions(deadline);
+        visibility.await(deadline);
+        while (true) {
+            try {
+                long[] progress = lastRecords().of(topics.progress, partitions, false, deadline);
+                long[] commitments = lastRecords().of(topics.commitments, partitions, true, deadline);
+                write(Ticks.following(topics.clock, at, progress, commitments), deadline);
+                return;
+            } catch (KafkaException e) {
+                closeLastRecords();
+                retryOrThrow(e, deadline);
+            }
+        }
+    }
+
+    private LastRecords lastRecords() {
+        if (lastRecords == null) {
+            lastRecords = new LastRecords(bootstrap);
+        }
+        return lastRecords;
+    }
+
+    private void closeLastRecords() {
+        if (lastRecords != null) {
+            try {
+                lastRecords.close();
+            } catch (RuntimeException ignored) {
+                // already broken
+            }
+            lastRecords = null;
+        }
     }
 
     /** Raw records (poison pills): written non-transactionally would be as visible, but one transaction keeps them together. */
@@ -154,6 +190,7 @@ public final class EventTimeWriter implements AutoCloseable {
     @Override
     public void close() {
         visibility.close();
+        closeLastRecords();
         if (producer != null) {
             producer.close(Duration.ofSeconds(10));
             producer = null;
