@@ -35,6 +35,7 @@ final class LastRecords implements AutoCloseable {
         props.put("enable.auto.commit", "false");
         props.put("request.timeout.ms", "10000");
         props.put("default.api.timeout.ms", "15000");
+        props.put("fetch.max.wait.ms", "20");
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -49,35 +50,34 @@ final class LastRecords implements AutoCloseable {
         consumer.assign(parts);
         Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts);
         Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-        for (TopicPartition tp : parts) {
-            long window = FIRST_WINDOW;
-            long from;
-            do {
-                from = Math.max(begin.get(tp), end.get(tp) - window);
-                last[tp.partition()] = lastCounting(topic, tp, from, end.get(tp), tombstonesCount, deadline);
-                window *= 8;
-            } while (last[tp.partition()] < 0 && from > begin.get(tp));
+        List<TopicPartition> unknown = parts;
+        for (long window = FIRST_WINDOW; !unknown.isEmpty(); window *= 8) {
+            Map<TopicPartition, Long> from = new HashMap<>();
+            for (TopicPartition tp : unknown) {
+                from.put(tp, Math.max(begin.get(tp), end.get(tp) - window));
+            }
+            readBetween(topic, from, end, tombstonesCount, last, deadline);
+            unknown = unknown.stream().filter(tp -> last[tp.partition()] < 0 && from.get(tp) > begin.get(tp)).toList();
         }
         return last;
     }
 
-    private long lastCounting(Topic<String, ?> topic, TopicPartition tp, long from, long end, boolean tombstonesCount,
-                              Instant deadline) {
-        consumer.pause(consumer.assignment());
-        consumer.resume(List.of(tp));
-        consumer.seek(tp, from);
-        long last = -1;
-        while (consumer.position(tp) < end) {
+    /** Reads every partition of {@code from} from there to its end, all at once, keeping the last counting offsets. */
+    private void readBetween(Topic<String, ?> topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> end,
+                             boolean tombstonesCount, long[] last, Instant deadline) {
+        consumer.assign(from.keySet());
+        from.forEach(consumer::seek);
+        while (from.keySet().stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
             if (Instant.now().isAfter(deadline)) {
-                throw new TimeoutException("could not read " + tp + " up to " + end + " by " + deadline);
+                throw new TimeoutException("could not read " + from.keySet() + " up to " + end + " by " + deadline);
             }
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200)).records(tp)) {
-                if (r.offset() < end && counts(topic, r, tombstonesCount)) {
-                    last = Math.max(last, r.offset());
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                if (r.offset() < end.get(tp) && counts(topic, r, tombstonesCount)) {
+                    last[r.partition()] = Math.max(last[r.partition()], r.offset());
                 }
             }
         }
-        return last;
     }
 
     private static boolean counts(Topic<String, ?> topic, ConsumerRecord<byte[], byte[]> r, boolean tombstonesCount) {
