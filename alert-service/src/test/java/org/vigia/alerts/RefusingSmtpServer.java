@@ -20,8 +20,8 @@ import org.subethamail.smtp.server.SMTPServer;
 
 /**
  * A real SMTP server (SubEtha SMTP) on a free loopback port that answers each RCPT as the
- * test scripts it: a queue of reply codes per address ({@code 451} then accept, {@code 550}
- * for ever); every other address is accepted. GreenMail accepts every recipient, so it cannot
+ * test scripts it: a queue of reply codes per address ({@code 451} then accept, {@code 250}
+ * then {@code 451} then accept, {@code 550} for ever); every other address is accepted. GreenMail accepts every recipient, so it cannot
  * test per-recipient refusals.
  */
 final class RefusingSmtpServer implements AutoCloseable {
@@ -51,7 +51,7 @@ final class RefusingSmtpServer implements AutoCloseable {
         return server.getPortAllocated();
     }
 
-    /** The address is refused with these codes, one per attempt, then accepted. */
+    /** The address is answered with these codes, one per attempt ({@code 250} accepts, a 4xx or 5xx refuses), then accepted. */
     RefusingSmtpServer refuseThenAccept(String address, Integer... codes) {
         script.put(address.toLowerCase(Locale.ROOT), new ArrayDeque<>(List.of(codes)));
         return this;
@@ -90,7 +90,7 @@ final class RefusingSmtpServer implements AutoCloseable {
                 Deque<Integer> codes = script.get(address);
                 code = codes == null ? null : codes.poll();
             }
-            if (code != null) {
+            if (code != null && code != 250) {
                 throw new RejectException(code, code >= 500 ? "5.1.1 mailbox unavailable" : "4.2.1 mailbox busy, try later");
             }
             accepted.add(address);

@@ -149,7 +149,7 @@ public final class AlertPipeline {
         int emails = 0;
         for (Sender.Planned planned : stages.sender().claimed(to, log.pending().stream()
                 .filter(n -> n.subscriber().equals(to.id())).toList())) {
-            Sender.Attempt attempt = stages.sender().send(to, planned, now);
+            Sender.Attempt attempt = stages.sender().send(to, planned.asIn(log), now);
             count(attempt);
             emails += record(attempt, to, outbox, now);
         }

@@ -16,6 +16,7 @@ import org.vigia.alerts.mail.Mailer;
 import org.vigia.alerts.mail.MessageIds;
 import org.vigia.alerts.mail.SendReport;
 import org.vigia.alerts.notification.Notification;
+import org.vigia.alerts.notification.NotificationLog;
 import org.vigia.alerts.notification.Recipient;
 import org.vigia.alerts.subscription.Subscription;
 
@@ -38,6 +39,14 @@ public final class Sender {
 
     /** One email decided: its Message-ID, to whom, and what it carries (in order). */
     public record Planned(String messageId, List<String> addresses, List<Notification> notifications) {
+        /**
+         * This email with its notifications as the log holds them now. One notification can go out
+         * in two emails of the same pass (a retry to one address, a new group to the others), so
+         * the outcome of the email sent first must be what the second one's outcome is applied to.
+         */
+        public Planned asIn(NotificationLog log) {
+            return new Planned(messageId, addresses, notifications.stream().map(n -> log.get(n.key()).orElse(n)).toList());
+        }
     }
 
     /** What one send did: the notifications as they now stand, and each recipient's outcome. */
