@@ -2,6 +2,7 @@ package org.vigia.ingest.clock;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.vigia.events.Tick;
@@ -18,12 +19,9 @@ public final class Ticks {
     }
 
     public static List<ProducerRecord<byte[], byte[]>> forEveryPartition(Topic<String, Tick> clock, int partitions, Instant at) {
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(partitions);
-        Tick tick = new Tick(at);
-        for (int p = 0; p < partitions; p++) {
-            records.add(Records.record(clock, p, "tick-" + p, tick, at));
-        }
-        return records;
+        long[] none = new long[partitions];
+        Arrays.fill(none, -1);
+        return following(clock, at, none, none);
     }
 
     /**

@@ -111,14 +111,21 @@ public final class TransactionalWriter implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (records.isEmpty()) {
             done.complete(null);
-        } else if (fenced != null) {
-            done.completeExceptionally(new WriteFailedException(fenced, null));
-        } else if (closed) {
-            done.completeExceptionally(new WriteFailedException("the writer is closed", null));
         } else {
-            queue.add(new PendingBatch(List.copyOf(records), done));
+            enqueue(new PendingBatch(List.copyOf(records), done));
         }
         return done;
+    }
+
+    /** Queues a batch, or fails it at once when this writer no longer writes. */
+    private void enqueue(PendingBatch batch) {
+        if (fenced != null) {
+            batch.done().completeExceptionally(new WriteFailedException(fenced, null));
+        } else if (closed) {
+            batch.done().completeExceptionally(new WriteFailedException("the writer is closed", null));
+        } else {
+            queue.add(batch);
+        }
     }
 
     /** Writes every record in one transaction; returns once committed, throws as {@link #submit}'s future fails. */
@@ -132,16 +139,9 @@ public final class TransactionalWriter implements AutoCloseable {
      * {@code records} in each partition they went to. Throws as {@link #submit}'s future fails.
      */
     public Map<TopicPartition, Long> write(List<ProducerRecord<byte[], byte[]>> records, Followers followers) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        PendingBatch batch = new PendingBatch(List.copyOf(records), followers, done);
-        if (fenced != null) {
-            done.completeExceptionally(new WriteFailedException(fenced, null));
-        } else if (closed) {
-            done.completeExceptionally(new WriteFailedException("the writer is closed", null));
-        } else {
-            queue.add(batch);
-        }
-        await(done);
+        PendingBatch batch = new PendingBatch(List.copyOf(records), followers, new CompletableFuture<>());
+        enqueue(batch);
+        await(batch.done());
         return batch.located();
     }
 

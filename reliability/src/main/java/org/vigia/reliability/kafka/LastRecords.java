@@ -47,7 +47,6 @@ final class LastRecords implements AutoCloseable {
         long[] last = new long[partitions];
         Arrays.fill(last, -1);
         List<TopicPartition> parts = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic.name(), p)).toList();
-        consumer.assign(parts);
         Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts);
         Map<TopicPartition, Long> end = consumer.endOffsets(parts);
         List<TopicPartition> unknown = parts;

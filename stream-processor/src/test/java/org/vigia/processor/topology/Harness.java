@@ -126,6 +126,12 @@ public final class Harness implements AutoCloseable {
         return this;
     }
 
+    /** A tick whose record timestamp is not its {@code at}. */
+    Harness tick(Tick tick, Instant stamped) {
+        clock.pipeInput("tick-0", tick, stamped);
+        return this;
+    }
+
     Harness tick(String date) {
         return tick(Fixtures.day(date));
     }

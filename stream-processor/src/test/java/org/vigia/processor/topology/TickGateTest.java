@@ -106,6 +106,20 @@ class TickGateTest {
         }
     }
 
+    @Test
+    void aTickStampedLaterThanItsTimeStillWaitsForWhatItNames() {
+        try (Harness h = new Harness(Thresholds.defaults(), Duration.ZERO, true)) {
+            h.register(commitment("c1")).tick(new Tick(day("2014-04-04"), 0L, 0L), day("2014-04-05"));
+            assertThat(held(h)).extracting(kv -> kv.value.at()).containsExactly(day("2014-04-05"));
+
+            h.report(U1);
+
+            assertThat(held(h)).isEmpty();
+            assertThat(h.late).isEmpty();
+            assertThat(ids(h.alerts())).isEqualTo(inWrittenOrder());
+        }
+    }
+
     private static List<String> run(Consumer<Harness> inputs) {
         try (Harness h = new Harness(Thresholds.defaults(), Duration.ZERO, true)) {
             inputs.accept(h);

@@ -90,7 +90,8 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         long ts = record.timestamp();
         long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
         if (value instanceof Tick tick) {
-            Tick at = ts > tick.at().toEpochMilli() ? new Tick(Instant.ofEpochMilli(ts)) : tick;
+            Tick at = ts > tick.at().toEpochMilli()
+                    ? new Tick(Instant.ofEpochMilli(ts), tick.afterProgress(), tick.afterCommitments()) : tick;
             if (gate.admit(offset, at)) {
                 applyTick(at);
             }
