@@ -71,6 +71,11 @@ final class ProcessorMetrics implements TopologyObserver, DeadLetterListener {
     }
 
     @Override
+    public void recordHeld() {
+        registry.counter("vigia.processor.records.held").increment();
+    }
+
+    @Override
     public void duplicate() {
         registry.counter("vigia.processor.duplicate.updates").increment();
     }

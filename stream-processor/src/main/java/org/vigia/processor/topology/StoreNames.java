@@ -7,8 +7,10 @@ public final class StoreNames {
     public static final String LEDGER = "commitment-ledger";
     public static final String DUE_INDEX = "due-index";
     public static final String JUDGE_CLOCK = "judge-clock";
-    /** Ticks read before the records they follow, until those are read (see {@code TickGate}). */
+    /** Ticks read before the records they follow, until those are read (see {@code InputGate}). */
     public static final String HELD_TICKS = "judge-held-ticks";
+    /** Reports and registry versions read before the records they follow (see {@code InputGate}). */
+    public static final String HELD_RECORDS = "judge-held-records";
     /** Every report, keyed by (commitment, reporter, updateId): the history, and exact idempotency. */
     public static final String REPORTS = "commitment-reports";
     public static final String SERIES = "commitment-series";

@@ -18,6 +18,10 @@ public interface TopologyObserver {
     default void tickHeld() {
     }
 
+    /** A judge task read a report or registry version before the record it follows, and holds it. */
+    default void recordHeld() {
+    }
+
     /**
      * A judge task judged what had come due: {@code woken} commitments were looked at, in
      * {@code nanos} of processing time (wall clock, for the metric only; the topology never reads it).

@@ -27,13 +27,13 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.vigia.events.Alert;
 import org.vigia.events.CommitmentStatus;
-import org.vigia.events.Tick;
 import org.vigia.events.Topic;
 import org.vigia.events.Topics;
 import org.vigia.processor.topology.heat.AgencyHeat;
 import org.vigia.processor.topology.heat.HeatInput;
 import org.vigia.processor.topology.heat.HeatProcessor;
 import org.vigia.processor.topology.judge.CommitmentJudge;
+import org.vigia.processor.topology.judge.HeldRecord;
 import org.vigia.processor.topology.judge.HistoryEntry;
 import org.vigia.processor.topology.judge.JudgeOutput;
 import org.vigia.processor.topology.judge.LedgerCodec;
@@ -71,7 +71,7 @@ public final class VigiaTopology {
         Serde<Alert> alertSerde = t.alerts.valueSerde();
         Duration retention = settings.historyRetention();
 
-        judgeStores(builder, alertSerde, t.clock.valueSerde(), retention);
+        judgeStores(builder, t, alertSerde, retention);
         KStream<String, Object> registry = source(builder, t.commitments, "commitments")
                 .mapValues((id, c) -> c == null ? new Withdrawal(id) : (Object) c, Named.as("registry-input"));
         KStream<String, Object> progress = source(builder, t.progress, "progress")
@@ -85,7 +85,7 @@ public final class VigiaTopology {
                 .merge(clock, Named.as("judge-inputs-clock"))
                 .process(() -> new CommitmentJudge(settings), Named.as("commitment-judge"), StoreNames.REGISTRY,
                         StoreNames.LEDGER, StoreNames.REPORTS, StoreNames.DUE_INDEX, StoreNames.JUDGE_CLOCK,
-                        StoreNames.HELD_TICKS, StoreNames.SERIES, StoreNames.COMMITMENT_ALERTS, StoreNames.ALERT_LOG);
+                        StoreNames.HELD_TICKS, StoreNames.HELD_RECORDS, StoreNames.SERIES, StoreNames.COMMITMENT_ALERTS, StoreNames.ALERT_LOG);
 
         // The judge forwards each output to the one child named for its kind: no predicates to run.
         judged.mapValues(v -> (CommitmentStatus) v, Named.as(JudgeOutput.TO_STATUS))
@@ -101,14 +101,15 @@ public final class VigiaTopology {
         return builder.build();
     }
 
-    private static void judgeStores(StreamsBuilder builder, Serde<Alert> alertSerde, Serde<Tick> tickSerde,
-                                    Duration retention) {
+    private static void judgeStores(StreamsBuilder builder, Topics t, Serde<Alert> alertSerde, Duration retention) {
         builder.addStateStore(kv(StoreNames.REGISTRY, Serdes.String(), new RegistryCodec()).withCachingEnabled());
         builder.addStateStore(kv(StoreNames.LEDGER, Serdes.String(), new LedgerCodec()).withCachingDisabled());
         builder.addStateStore(kv(StoreNames.REPORTS, Serdes.Bytes(), new HistoryEntry.Codec()).withCachingDisabled());
         builder.addStateStore(kv(StoreNames.DUE_INDEX, Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
         builder.addStateStore(kv(StoreNames.JUDGE_CLOCK, Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(kv(StoreNames.HELD_TICKS, Serdes.Long(), tickSerde).withCachingDisabled());
+        builder.addStateStore(kv(StoreNames.HELD_TICKS, Serdes.Long(), t.clock.valueSerde()).withCachingDisabled());
+        builder.addStateStore(kv(StoreNames.HELD_RECORDS, Serdes.Bytes(),
+                HeldRecord.codec(t.progress.valueSerde(), t.commitments.valueSerde())).withCachingDisabled());
         builder.addStateStore(window(StoreNames.SERIES, retention, false, new SeriesPoint.Codec()).withCachingDisabled());
         builder.addStateStore(window(StoreNames.COMMITMENT_ALERTS, retention, true, alertSerde).withCachingDisabled());
         builder.addStateStore(kv(StoreNames.ALERT_LOG, Serdes.Bytes(), alertSerde).withCachingDisabled());

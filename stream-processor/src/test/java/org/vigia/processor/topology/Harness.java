@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -18,6 +19,7 @@ import org.vigia.events.AlertStatus;
 import org.vigia.events.AlertType;
 import org.vigia.events.Commitment;
 import org.vigia.events.CommitmentStatus;
+import org.vigia.events.Follows;
 import org.vigia.events.NewsSignal;
 import org.vigia.events.ProgressUpdate;
 import org.vigia.events.SectorCompletion;
@@ -98,6 +100,27 @@ public final class Harness implements AutoCloseable {
 
     Harness register(Commitment c) {
         return register(c, Fixtures.at(c.startDate()));
+    }
+
+    /** A registry version as ingest's replay writes it: naming the progress offset it follows. */
+    Harness register(Commitment c, Instant at, long afterProgress) {
+        commitments.pipeInput(new TestRecord<>(c.id(), c, new RecordHeaders().add(Follows.AFTER_PROGRESS,
+                Follows.value(afterProgress)), at));
+        return this;
+    }
+
+    /** A report as ingest writes it: naming the registry offset it follows. */
+    Harness report(ProgressUpdate u, long afterCommitments) {
+        progress.pipeInput(new TestRecord<>(u.commitmentId(), u, new RecordHeaders().add(Follows.AFTER_COMMITMENTS,
+                Follows.value(afterCommitments)), u.reportedAt()));
+        return this;
+    }
+
+    /** A report with a raw {@code vigia.after-commitments} header value. */
+    Harness report(ProgressUpdate u, String afterCommitments) {
+        progress.pipeInput(new TestRecord<>(u.commitmentId(), u, new RecordHeaders().add(Follows.AFTER_COMMITMENTS,
+                afterCommitments.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), u.reportedAt()));
+        return this;
     }
 
     Harness withdraw(String id, Instant at) {

@@ -1,6 +1,5 @@
 package org.vigia.processor.topology.judge;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
@@ -16,11 +15,9 @@ import org.vigia.events.Commitment;
 import org.vigia.events.ProgressUpdate;
 import org.vigia.events.Tick;
 import org.vigia.processor.topology.AlertLog;
-import org.vigia.processor.topology.RejectedRecordException;
 import org.vigia.processor.topology.StoreNames;
 import org.vigia.processor.topology.TopologySettings;
 import org.vigia.processor.topology.TopologyObserver;
-import org.vigia.processor.topology.Withdrawal;
 import org.vigia.processor.topology.heat.HeatInput;
 
 /**
@@ -51,7 +48,8 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     private WindowStore<String, SeriesPoint> series;
     private WindowStore<String, Alert> commitmentAlerts;
     private AlertLog alertLog;
-    private TickGate gate;
+    private JudgeInputs inputs;
+    private final InputGate.Apply apply = new Applier();
     private long streamTime = UNKNOWN;
     private long judgedUpTo = UNKNOWN;
     private long watermarkSent = UNKNOWN;
@@ -74,7 +72,8 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         series = context.getStateStore(StoreNames.SERIES);
         commitmentAlerts = context.getStateStore(StoreNames.COMMITMENT_ALERTS);
         alertLog = new AlertLog(context.getStateStore(StoreNames.ALERT_LOG));
-        gate = new TickGate(clock, context.getStateStore(StoreNames.HELD_TICKS), observer::tickHeld);
+        inputs = new JudgeInputs(new InputGate(clock, context.getStateStore(StoreNames.HELD_TICKS),
+                context.getStateStore(StoreNames.HELD_RECORDS), observer::tickHeld, observer::recordHeld));
         Long now = clock.get(NOW);
         streamTime = now == null ? UNKNOWN : now;
         LateRecordLog.starts(context, streamTime);
@@ -86,34 +85,32 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
 
     @Override
     public void process(Record<String, Object> record) {
-        Object value = record.value();
-        long ts = record.timestamp();
-        long offset = context.recordMetadata().map(m -> m.offset()).orElse(-1L);
-        if (value instanceof Tick tick) {
-            Tick at = ts > tick.at().toEpochMilli()
-                    ? new Tick(Instant.ofEpochMilli(ts), tick.afterProgress(), tick.afterCommitments()) : tick;
-            if (gate.admit(offset, at)) {
-                applyTick(at);
-            }
-            return;
+        inputs.read(record, context.recordMetadata().map(m -> m.offset()).orElse(-1L), apply);
+    }
+
+    /** What the gate lets through, in the order it was written. */
+    private final class Applier implements InputGate.Apply {
+        @Override
+        public void tick(Tick tick) {
+            applyTick(tick);
         }
-        try {
-            if (value instanceof ProgressUpdate u) {
-                gate.readProgress(offset);
-                progress(record.key(), u, ts);
-            } else if (value instanceof Commitment c) {
-                gate.readRegistry(offset);
-                registryChange(record.key(), c, ts);
-            } else if (value instanceof Withdrawal w) {
-                gate.readRegistry(offset);
-                withdraw(w.commitmentId(), ts);
-            } else {
-                throw new IllegalStateException("the judge does not read " + value);
-            }
-            advanceClock(ts);
+
+        @Override
+        public void progress(String key, ProgressUpdate update, long timestamp) {
+            CommitmentJudge.this.progress(key, update, timestamp);
+            advanceClock(timestamp);
             judgeDue();
-        } finally {
-            gate.release(this::applyTick); // a rejected record was read too: the ticks behind it go on
+        }
+
+        @Override
+        public void registry(String key, Object value, long timestamp) {
+            if (value instanceof Commitment c) {
+                registryChange(key, c, timestamp);
+            } else {
+                withdraw(key, timestamp);
+            }
+            advanceClock(timestamp);
+            judgeDue();
         }
     }
 
@@ -136,10 +133,6 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     }
 
     private void progress(String key, ProgressUpdate u, long recordTimestamp) {
-        if (!u.commitmentId().equals(key)) {
-            throw new RejectedRecordException("progress key '" + key + "' does not match its commitmentId '"
-                    + u.commitmentId() + "'");
-        }
         Bytes id = HistoryEntry.keyOf(u);
         if (reports.get(id) != null) {
             observer.duplicate(); // idempotency: the same (commitment, reporter, updateId) again, whatever its body
@@ -157,9 +150,6 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     }
 
     private void registryChange(String key, Commitment c, long t) {
-        if (!c.id().equals(key)) {
-            throw new RejectedRecordException("commitment key '" + key + "' does not match its id '" + c.id() + "'");
-        }
         if (t < watermark()) {
             observer.late("registry");
             LateRecordLog.late(context, "registry", key, t, watermark(), streamTime);

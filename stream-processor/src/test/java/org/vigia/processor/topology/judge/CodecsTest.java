@@ -119,4 +119,20 @@ class CodecsTest {
         assertThatThrownBy(() -> LedgerCodec.decode(bytes)).isInstanceOf(SerializationException.class)
                 .hasMessageContaining("codec version 99").hasMessageContaining("rebuild the state");
     }
+
+    @Test
+    void aHeldRecordRoundTripsWhateverItHolds() {
+        org.vigia.events.Topics t = new org.vigia.events.Topics("t.");
+        var codec = HeldRecord.codec(t.progress.valueSerde(), t.commitments.valueSerde());
+        var update = org.vigia.processor.topology.Fixtures.update("u1", "c1", "m1", 40, Source.CSO,
+                Instant.parse("2014-03-01T10:00:00Z"), "https://example.org/e", "nota — ñ");
+        for (HeldRecord h : java.util.List.of(new HeldRecord("c1", update, 1_393_668_000_000L, 7),
+                new HeldRecord("c1", commitment("c1", milestone("m1", 1)), 5L, -1),
+                new HeldRecord("c1", new org.vigia.processor.topology.Withdrawal("c1"), 9L, 3), HeldRecord.rejected())) {
+            assertThat(codec.deserializer().deserialize("x", codec.serializer().serialize("x", h))).isEqualTo(h);
+        }
+        assertThat(HeldRecord.offsetOf(HeldRecord.keyOf(HeldRecord.PROGRESS, 1L << 40 | 5))).isEqualTo(1L << 40 | 5);
+        assertThat(HeldRecord.keyOf(HeldRecord.PROGRESS, 255).compareTo(HeldRecord.keyOf(HeldRecord.PROGRESS, 256)))
+                .as("offsets iterate in order").isNegative();
+    }
 }
