@@ -2,6 +2,7 @@ package org.vigia.ingest;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import io.micrometer.core.instrument.Gauge;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -72,6 +73,13 @@ public final class IngestService implements Service {
 
         view = parts.add("registry view", new RegistryView(settings.kafka()));
         view.start(Duration.ofSeconds(120));
+        long[] partitions = view.appliedOffsets();
+        for (int p = 0; p < partitions.length; p++) {
+            int partition = p;
+            Gauge.builder("vigia.ingest.registry.view.offset", view, v -> v.appliedOffsets()[partition])
+                    .description("offset of the last registry record the registry view has applied (-1: none)")
+                    .tag("partition", Integer.toString(p)).register(registry);
+        }
 
         writer = parts.add("transactional writer", new TransactionalWriter(settings.kafka(), settings.instanceId(), "api",
                 PRODUCERS, settings.commitMaxRecords(), settings.commitLinger(), metrics));

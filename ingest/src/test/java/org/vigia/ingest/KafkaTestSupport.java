@@ -37,8 +37,13 @@ public final class KafkaTestSupport {
         return KafkaSettings.from(env(Map.of()));
     }
 
-    /** A record as read back: partition, key, value, timestamp. */
-    public record Read<V>(int partition, String key, V value, long timestamp, long offset) {
+    /** A record as read back: partition, key, value, timestamp, offset and headers. */
+    public record Read<V>(int partition, String key, V value, long timestamp, long offset,
+                          org.apache.kafka.common.header.Headers headers) {
+        /** The offset a {@code vigia.after-…} header names, or null. */
+        public Long follows(String header) {
+            return org.vigia.events.Follows.read(headers, header);
+        }
     }
 
     /** Everything on the topic now, with the given isolation level ({@code read_committed} or {@code read_uncommitted}). */
@@ -62,7 +67,7 @@ public final class KafkaTestSupport {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     out.add(new Read<>(r.partition(), topic.keySerde().deserializer().deserialize(r.topic(), r.key()),
                             r.value() == null ? null : topic.valueSerde().deserializer().deserialize(r.topic(), r.value()),
-                            r.timestamp(), r.offset()));
+                            r.timestamp(), r.offset(), r.headers()));
                 }
             }
         }

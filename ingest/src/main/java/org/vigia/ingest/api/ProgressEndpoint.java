@@ -40,7 +40,9 @@ import org.vigia.kit.RequestGuard;
  * it or none of it. Each update is parsed ({@link ProgressBodyReader}) and validated once; the
  * record value is the validated update with the token's source and reporter, written straight
  * from its fields ({@link ProgressRecords}). Record key = commitment id, record timestamp =
- * reportedAt (event time).
+ * reportedAt (event time), header {@code vigia.after-commitments} = the offset of the last
+ * registry record the registry view had applied in the commitment's partition when the update
+ * was accepted: the processor applies the update after that registry version, never before.
  */
 public final class ProgressEndpoint {
     static final Set<Principal.Role> REPORTERS = Set.of(Principal.Role.AGENCY, Principal.Role.CSO, Principal.Role.IRM);
@@ -71,7 +73,7 @@ public final class ProgressEndpoint {
         List<ProgressUpdate> updates = withOrigin(parsed, principal);
         checkScope(parsed, updates, principal);
 
-        List<ProducerRecord<byte[], byte[]>> records = ProgressRecords.of(topics.progress, updates);
+        List<ProducerRecord<byte[], byte[]>> records = ProgressRecords.of(topics.progress, updates, registry::follows);
         List<String> ids = new ArrayList<>(updates.size());
         for (ProgressUpdate u : updates) {
             ids.add(u.updateId());

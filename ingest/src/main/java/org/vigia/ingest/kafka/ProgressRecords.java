@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
+import org.vigia.events.Follows;
 import org.vigia.events.Json;
 import org.vigia.events.ProgressUpdate;
 import org.vigia.events.Topic;
@@ -39,6 +43,15 @@ public final class ProgressRecords {
 
     /** One record per update, in order; every update has a commitment id and a reportedAt (it was validated). */
     public static List<ProducerRecord<byte[], byte[]>> of(Topic<String, ProgressUpdate> topic, List<ProgressUpdate> updates) {
+        return of(topic, updates, id -> null);
+    }
+
+    /**
+     * The same, each record stamped with the registry offset {@code follows} gives for its
+     * commitment (header {@value Follows#AFTER_COMMITMENTS}; none where it gives null).
+     */
+    public static List<ProducerRecord<byte[], byte[]>> of(Topic<String, ProgressUpdate> topic, List<ProgressUpdate> updates,
+                                                          Function<String, Long> follows) {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(updates.size());
         Serializer<String> keys = topic.keySerde().serializer();
         ByteArrayBuilder out = new ByteArrayBuilder(512);
@@ -49,8 +62,11 @@ public final class ProgressRecords {
                 g.flush();
                 byte[] value = out.toByteArray();
                 out.reset();
+                Long after = follows.apply(u.commitmentId());
+                Headers headers = after == null ? null
+                        : new RecordHeaders().add(Follows.AFTER_COMMITMENTS, Follows.value(after));
                 records.add(new ProducerRecord<>(topic.name(), null, u.reportedAt().toEpochMilli(),
-                        keys.serialize(topic.name(), u.commitmentId()), value));
+                        keys.serialize(topic.name(), u.commitmentId()), value, headers));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a progress record", e);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigia.events.Commitment;
@@ -31,6 +33,12 @@ import org.vigia.kit.KafkaSettings;
  * <p>Commitments this instance writes itself are put into the view at once
  * ({@link #put}), so an agency can report on a commitment right after an admin created it
  * through the same ingest.
+ *
+ * <p>The view also knows, per partition, the offset of the last registry record it has applied
+ * ({@link #follows}): a progress record is stamped with it (header
+ * {@value org.vigia.events.Follows#AFTER_COMMITMENTS}), so the processor applies the update after
+ * the registry version it was accepted against, and never before it. The same offsets are the
+ * gauge {@code vigia_ingest_registry_view_offset{partition}}.
  */
 public final class RegistryView implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RegistryView.class);
@@ -43,6 +51,7 @@ public final class RegistryView implements AutoCloseable {
     private KafkaConsumer<byte[], byte[]> consumer;
     private Thread follower;
     private volatile RuntimeException failure;
+    private volatile AtomicLongArray applied = new AtomicLongArray(0);
 
     public RegistryView(KafkaSettings kafka) {
         this.kafka = kafka;
@@ -62,6 +71,10 @@ public final class RegistryView implements AutoCloseable {
         consumer = new KafkaConsumer<>(props);
         List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(60)).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        applied = new AtomicLongArray(partitions.size());
+        for (int p = 0; p < partitions.size(); p++) {
+            applied.set(p, -1);
+        }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(60));
@@ -110,13 +123,47 @@ public final class RegistryView implements AutoCloseable {
         }
         if (r.value() == null) {
             commitments.remove(key);
+            applied(r);
             return;
         }
         try {
             commitments.put(key, topic.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+            applied(r);
         } catch (SerializationException e) {
             log.warn("skipping an invalid registry record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
         }
+    }
+
+    /** Only records the processor reads too count: an invalid value is dead-lettered there, never applied. */
+    private void applied(ConsumerRecord<byte[], byte[]> r) {
+        if (r.partition() < applied.length()) {
+            applied.accumulateAndGet(r.partition(), r.offset(), Math::max);
+        }
+    }
+
+    /**
+     * The offset of the last registry record this view has applied in the partition of
+     * {@code commitmentId} (the registry and progress topics are partitioned alike), or null if
+     * none yet.
+     */
+    public Long follows(String commitmentId) {
+        AtomicLongArray a = applied;
+        if (a.length() == 0) {
+            return null;
+        }
+        byte[] key = topic.keySerde().serializer().serialize(topic.name(), commitmentId);
+        long offset = a.get(Utils.toPositive(Utils.murmur2(key)) % a.length());
+        return offset < 0 ? null : offset;
+    }
+
+    /** Per partition, the offset of the last registry record applied (-1: none). */
+    public long[] appliedOffsets() {
+        AtomicLongArray a = applied;
+        long[] out = new long[a.length()];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = a.get(p);
+        }
+        return out;
     }
 
     public Optional<Commitment> get(String id) {

@@ -14,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.vigia.events.Commitment;
+import org.vigia.events.Follows;
 import org.vigia.events.NewsSignal;
 import org.vigia.events.ProgressUpdate;
 import org.vigia.events.Topics;
@@ -49,7 +50,10 @@ import org.vigia.kit.TopicCreator;
  * record this replay wrote to partition {@code p} ({@code afterProgress}, {@code afterCommitments},
  * learned from the broker inside the transaction, before the ticks are sent), and the processor
  * holds the tick until it has read them. Whatever the speed, and through a crash, every tick is
- * applied after exactly the records written before it.
+ * applied after exactly the records written before it. Registry and progress records name what
+ * they follow the same way, in headers ({@link Follows}): a registry version the offset of the
+ * last progress record written before it to its partition, a progress record the last registry
+ * record's — so a commitment's amendments and reports are applied in the order written, too.
  *
  * <p>Time is data: nothing here reads the wall clock except the pacing, which only decides
  * when a step is written, never what it contains.
@@ -162,11 +166,19 @@ public final class Replay {
                 List<ProducerRecord<byte[], byte[]>> registry = new ArrayList<>();
                 List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
                 for (Timeline.Event e : step.events()) {
-                    (e.kind().isRegistry() ? registry : records).addAll(records(e));
+                    for (ProducerRecord<byte[], byte[]> r : records(e)) {
+                        if (e.kind().isRegistry()) {
+                            registry.add(Records.following(r, Follows.AFTER_PROGRESS, written.progress));
+                        } else {
+                            records.add(r);
+                        }
+                    }
                 }
                 if (!registry.isEmpty()) {
                     written.registryLanded(writer.write(registry, Followers.NONE));
                 }
+                records.replaceAll(r -> r.topic().equals(topics.progress.name())
+                        ? Records.following(r, Follows.AFTER_COMMITMENTS, written.commitments) : r);
                 written.progressLanded(writer.write(records,
                         offsets -> Ticks.following(topics.clock, step.tickAt(), written.progressAfter(offsets),
                                 written.commitments)));

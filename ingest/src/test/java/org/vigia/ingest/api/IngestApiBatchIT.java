@@ -3,10 +3,15 @@ package org.vigia.ingest.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.vigia.events.Commitment;
+import org.vigia.events.Follows;
+import org.vigia.events.ProgressUpdate;
 import org.vigia.ingest.KafkaTestSupport.Read;
 import org.vigia.ingest.KafkaTestSupport;
 
@@ -63,6 +68,29 @@ class IngestApiBatchIT extends IngestApiFixture {
         assertThat(r.statusCode()).isEqualTo(202);
         assertThat(r.body()).contains("\"atomic-ok-0\"").contains("\"atomic-ok-99\"");
         assertThat(progressWithPrefix("atomic-ok-", "read_committed")).hasSize(100);
+    }
+
+    /**
+     * The processor applies an update after the registry version it was accepted against: the
+     * record names the last registry record of its partition the view had applied, which the
+     * view's gauge shows too.
+     */
+    @Test
+    void anAcceptedUpdateNamesTheLastRegistryRecordItsViewHadAppliedInItsPartition() {
+        List<Read<Commitment>> registry = KafkaTestSupport.readCommitted(kafka, kafka.topics().commitments);
+        int partition = registry.stream().filter(c -> c.key().equals("SCT-1")).findFirst().orElseThrow().partition();
+        long last = registry.stream().filter(c -> c.partition() == partition).mapToLong(Read::offset).max().orElseThrow();
+        String gauge = "vigia_ingest_registry_view_offset{partition=\"" + partition + "\",service=\"ingest\"} " + last + ".0";
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                send("GET", "/metrics", null, null, "").body()).contains(gauge));
+
+        HttpResponse<String> r = post("agency:SCT", "[" + update("follows-1", "SCT-1", "") + "]");
+
+        assertThat(r.statusCode()).isEqualTo(202);
+        Read<ProgressUpdate> written = progress("read_committed").stream()
+                .filter(p -> p.value().updateId().equals("follows-1")).findFirst().orElseThrow();
+        assertThat(written.partition()).isEqualTo(partition);
+        assertThat(written.follows(Follows.AFTER_COMMITMENTS)).isEqualTo(last);
     }
 
     @Test

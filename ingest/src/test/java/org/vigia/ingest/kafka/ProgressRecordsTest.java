@@ -81,4 +81,18 @@ class ProgressRecordsTest {
         assertThat(ProgressRecords.of(TOPIC, List.of(u)).get(0).value()).isEqualTo(Json.write(u));
         assertThat(ProgressRecords.of(TOPIC, List.of())).isEmpty();
     }
+
+    @Test
+    void eachRecordNamesTheRegistryOffsetGivenForItsCommitmentAndNoneWhereNoneIsGiven() {
+        List<ProgressUpdate> updates = everyCombination().subList(0, 14);
+        List<ProducerRecord<byte[], byte[]>> records = ProgressRecords.of(TOPIC, updates,
+                id -> id.equals("C-3") ? null : (long) id.charAt(2) * 10);
+
+        for (int i = 0; i < updates.size(); i++) {
+            String id = updates.get(i).commitmentId();
+            Long named = org.vigia.events.Follows.read(records.get(i).headers(), org.vigia.events.Follows.AFTER_COMMITMENTS);
+            assertThat(named).as(id).isEqualTo(id.equals("C-3") ? null : (long) id.charAt(2) * 10);
+        }
+        assertThat(ProgressRecords.of(TOPIC, updates)).allMatch(r -> !r.headers().iterator().hasNext());
+    }
 }

@@ -21,6 +21,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigia.events.Commitment;
+import org.vigia.events.Follows;
 import org.vigia.events.NewsSignal;
 import org.vigia.events.ProgressUpdate;
 import org.vigia.events.Tick;
@@ -106,6 +107,34 @@ class ReplayIT {
             assertThat(t.value().afterCommitments()).as("afterCommitments of %s", t)
                     .isEqualTo(lastOffsetUpTo(registry, t.partition(), t.timestamp()));
         }
+    }
+
+    /**
+     * The processor holds a registry version or a report until it has applied the record of the
+     * other topic it names: each registry record names the last progress record of its partition
+     * written in an earlier step, each progress record the last registry record written up to its
+     * own step (a step's registry goes first).
+     */
+    @Test
+    void registryAndProgressRecordsNameTheLastRecordOfTheOtherTopicWrittenBeforeThem() {
+        KafkaSettings kafka = KafkaTestSupport.kafka();
+        Replay.run(kafka, smallDataset(), ReplayOptions.defaults().withEnd(Instant.parse("2014-01-06T00:00:00Z")));
+
+        List<Read<ProgressUpdate>> progress = KafkaTestSupport.readCommitted(kafka, kafka.topics().progress);
+        List<Read<Commitment>> registry = KafkaTestSupport.readCommitted(kafka, kafka.topics().commitments);
+        long day = Duration.ofDays(1).toMillis();
+        for (Read<ProgressUpdate> p : progress) {
+            long stepEnd = Math.floorDiv(p.timestamp() + day - 1, day) * day;
+            assertThat(p.follows(Follows.AFTER_COMMITMENTS)).as("after-commitments of %s", p.value().updateId())
+                    .isEqualTo(lastOffsetUpTo(registry, p.partition(), stepEnd)).isNotNull();
+        }
+        Read<Commitment> amendment = registry.stream().filter(r -> r.timestamp() == ms("2014-01-03T09:00:00Z"))
+                .findFirst().orElseThrow();
+        long stepStart = Math.floorDiv(amendment.timestamp() + day - 1, day) * day - day;
+        assertThat(amendment.follows(Follows.AFTER_PROGRESS)).as("the amendment follows the reports of earlier steps")
+                .isEqualTo(lastOffsetUpTo(progress, amendment.partition(), stepStart)).isNotNull();
+        assertThat(registry).filteredOn(r -> r.timestamp() == ms("2014-01-01T00:00:00Z"))
+                .allMatch(r -> r.follows(Follows.AFTER_PROGRESS) == null, "the initial registry follows nothing");
     }
 
     /** The offset of the last record of {@code partition} stamped at or before {@code at}, or null. */
