@@ -120,20 +120,27 @@ public final class PlanDriver {
                     registry.add(new EventTimeWriter.Version((Commitment) e.value(), e.at()));
                 }
                 case PROGRESS -> {
-                    writer.commitments(registry, options.deadline());
+                    writeRegistry(registry, options);
                     registry.clear();
                     updates.add((ProgressUpdate) e.value());
                 }
                 case NEWS -> news.add((NewsSignal) e.value());
             }
         }
-        writer.commitments(registry, options.deadline());
+        writeRegistry(registry, options);
         postUpdates(updates, options, pool, driveLog);
         for (int i = 0; i < news.size(); i += BATCH) {
             List<NewsSignal> batch = news.subList(i, Math.min(news.size(), i + BATCH));
             send(() -> ingest.postNews(tokens.of("news"), batch), options.deadline(), driveLog, "news");
         }
         writer.tick(step.tickAt(), options.deadline());
+    }
+
+    /** A run of registry versions, then a wait until ingest's view has them: the updates after them name them. */
+    private void writeRegistry(List<EventTimeWriter.Version> versions, Options options) {
+        if (!versions.isEmpty()) {
+            ingest.awaitRegistryView(writer.commitments(versions, options.deadline()), options.deadline());
+        }
     }
 
     private void postUpdates(List<ProgressUpdate> updates, Options options, ExecutorService pool, DriveLog driveLog) {

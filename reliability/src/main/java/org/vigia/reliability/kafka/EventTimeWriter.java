@@ -7,14 +7,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigia.events.Commitment;
+import org.vigia.events.Follows;
 import org.vigia.events.Topics;
 import org.vigia.ingest.clock.Ticks;
 import org.vigia.ingest.kafka.Records;
@@ -50,24 +54,44 @@ public final class EventTimeWriter implements AutoCloseable {
 
     /**
      * Registry versions, each stamped with its own time, in one transaction — written only once
-     * everything written before is readable, and returning only once they are readable themselves.
-     * The processor applies a commitment's registry versions and reports in the order it reads
-     * them, from two topics; a transaction another producer (ingest) has committed is readable
-     * only once its commit markers are written, which is after its producer was told "committed".
-     * Without this wait, an amendment could overtake the reports just before it, depending on
-     * timing alone.
+     * everything written before is readable, each naming the last progress record of its
+     * partition the processor will read (header {@code vigia.after-progress}, found as for the
+     * ticks), and returning only once they are readable themselves. The processor holds a
+     * registry version until it has applied what it names, so an amendment never overtakes the
+     * reports written before it, however the processor fetches its partitions; the reports
+     * written after it name it in turn (ingest stamps them from its registry view: see
+     * {@code IngestClient#awaitRegistryView}).
+     *
+     * @return per partition of {@code vigia.commitments}, the offset of the last version written
+     *         there (-1: none)
      */
-    public void commitments(List<Version> versions, Instant deadline) {
+    public long[] commitments(List<Version> versions, Instant deadline) {
+        int partitions = clockPartitions(deadline);
+        long[] written = new long[partitions];
+        java.util.Arrays.fill(written, -1);
         if (versions.isEmpty()) {
-            return;
-        }
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (Version v : versions) {
-            records.add(Records.record(topics.commitments, v.commitment().id(), v.commitment(), v.at()));
+            return written;
         }
         visibility.await(deadline);
-        write(records, deadline);
+        while (true) {
+            try {
+                long[] progress = lastRecords().of(topics.progress, partitions, false, deadline);
+                List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+                for (Version v : versions) {
+                    records.add(Records.following(Records.record(topics.commitments, v.commitment().id(), v.commitment(),
+                            v.at()), Follows.AFTER_PROGRESS, progress));
+                }
+                for (RecordMetadata m : write(records, deadline)) {
+                    written[m.partition()] = Math.max(written[m.partition()], m.offset());
+                }
+                break;
+            } catch (KafkaException e) {
+                closeLastRecords();
+                retryOrThrow(e, deadline);
+            }
+        }
         visibility.await(deadline);
+        return written;
     }
 
     /**
@@ -126,21 +150,32 @@ public final class EventTimeWriter implements AutoCloseable {
         return partitions;
     }
 
-    private void write(List<ProducerRecord<byte[], byte[]>> records, Instant deadline) {
+    /** Where the records landed, once their transaction committed. */
+    private List<RecordMetadata> write(List<ProducerRecord<byte[], byte[]>> records, Instant deadline) {
         if (records.isEmpty()) {
-            return;
+            return List.of();
         }
         while (true) {
             try {
                 KafkaProducer<byte[], byte[]> p = producer();
                 p.beginTransaction();
+                List<Future<RecordMetadata>> sent = new ArrayList<>();
                 for (ProducerRecord<byte[], byte[]> r : records) {
-                    p.send(r);
+                    sent.add(p.send(r));
                 }
                 p.commitTransaction();
-                return;
+                List<RecordMetadata> landed = new ArrayList<>();
+                for (Future<RecordMetadata> f : sent) {
+                    landed.add(f.get()); // complete: the commit flushed them
+                }
+                return landed;
             } catch (KafkaException e) {
                 retryOrThrow(e, deadline);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                retryOrThrow(e.getCause() instanceof KafkaException k ? k : new KafkaException(e.getCause()), deadline);
             }
         }
     }

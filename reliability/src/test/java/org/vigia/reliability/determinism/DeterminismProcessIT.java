@@ -47,7 +47,7 @@ import org.vigia.reliability.stack.Service;
  * <p>What it guards: a processor restarted after a kill catches up to a live replay, and Kafka
  * Streams may then read a task's clock partition ahead of its progress partition. The replay's
  * ticks name the offsets they follow and the judge holds them until it has read those
- * ({@code TickGate}); before that, a kill mid-processing left up to 556 of 1,007 keys of the
+ * ({@code InputGate}); before that, a kill mid-processing left up to 556 of 1,007 keys of the
  * generated plan different. See reliability/README.md.
  */
 class DeterminismProcessIT {
