@@ -89,9 +89,11 @@ public final class AlertPipeline {
     /**
      * The send side, one pass over the task's subscribers: first the emails decided in an
      * earlier pass (claimed, and committed since) go out exactly as decided; then what became
-     * due is grouped and decided (claimed) for the next pass. A group that a stage cannot handle
-     * (an email that cannot be rendered) is closed as dropped and handed to {@code setAside},
-     * so it cannot hold up the groups behind it.
+     * due is grouped and decided (claimed) for the next pass. A claimed email that cannot be
+     * composed or sent (a stage's bug, not an SMTP answer) has its addresses recorded as failed
+     * for its notifications and is handed to {@code setAside}; the subscriber's other emails of
+     * the pass still go. A group that fails in another stage is closed as dropped and handed to
+     * {@code setAside}, so it cannot hold up the groups behind it.
      */
     public Pass dispatch(Outbox outbox, Instant now, BiConsumer<List<Notification>, RuntimeException> setAside) {
         NotificationLog log = outbox.log();
@@ -105,7 +107,7 @@ public final class AlertPipeline {
                 break; // the rest waits for the next pass, after this one's outcomes are committed
             }
             try {
-                Pass pass = sendClaimed(group, outbox, current, now);
+                Pass pass = sendClaimed(group, outbox, current, now, setAside);
                 emails += pass.emails();
                 changed |= pass.changed();
             } catch (RuntimeException e) {
@@ -132,7 +134,8 @@ public final class AlertPipeline {
     }
 
     /** Send: the subscriber's claimed emails, each exactly as decided. */
-    private Pass sendClaimed(List<Notification> pending, Outbox outbox, Subscriptions current, Instant now) {
+    private Pass sendClaimed(List<Notification> pending, Outbox outbox, Subscriptions current, Instant now,
+                             BiConsumer<List<Notification>, RuntimeException> setAside) {
         List<Notification> claimed = pending.stream().filter(n -> n.recipients().stream().anyMatch(r -> r.claimed())).toList();
         if (claimed.isEmpty()) {
             return new Pass(0, false);
@@ -149,7 +152,18 @@ public final class AlertPipeline {
         int emails = 0;
         for (Sender.Planned planned : stages.sender().claimed(to, log.pending().stream()
                 .filter(n -> n.subscriber().equals(to.id())).toList())) {
-            Sender.Attempt attempt = stages.sender().send(to, planned.asIn(log), now);
+            Sender.Planned email = planned.asIn(log);
+            Sender.Attempt attempt;
+            try {
+                attempt = stages.sender().send(to, email, now);
+            } catch (RuntimeException e) {
+                // One email that cannot go out must not take the subscriber's other emails with it.
+                logger.error("cannot send {} ({} notification(s)) for {}: its addresses recorded as failed",
+                        email.messageId(), email.notifications().size(), to.id(), e);
+                stages.sender().unsendable(email, e, now).forEach(log::put);
+                setAside.accept(email.notifications(), e);
+                continue;
+            }
             count(attempt);
             emails += record(attempt, to, outbox, now);
         }

@@ -151,6 +151,24 @@ public final class Sender {
         return new Attempt(apply(planned.notifications(), changes, now), email, outcomes);
     }
 
+    /**
+     * One claimed email that could not be composed or sent at all (a stage's bug, not an SMTP
+     * answer): its addresses are recorded as failed for its notifications, with the reason; the
+     * notifications' other copies (other addresses, other emails) are untouched.
+     */
+    public List<Notification> unsendable(Planned planned, RuntimeException e, Instant now) {
+        String why = "could not be sent: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        Map<String, Map<String, UnaryOperator<Recipient>>> changes = new HashMap<>();
+        for (String address : planned.addresses()) {
+            for (Notification n : planned.notifications()) {
+                changes.computeIfAbsent(n.key(), k -> new HashMap<>()).put(Recipient.idOf(address),
+                        r -> r.failed(now, planned.messageId(), why));
+            }
+        }
+        return apply(planned.notifications(), changes, now);
+    }
+
     private static Map<String, String> addresses(Subscription to) {
         Map<String, String> byId = new HashMap<>();
         to.emails().forEach(a -> byId.put(Recipient.idOf(a), a));

@@ -53,9 +53,13 @@ class SendPassTest {
     private static final class ScriptedMailer implements Mailer {
         final Map<String, Deque<Outcome>> script = new HashMap<>();
         final List<String> accepted = new ArrayList<>();
+        final Set<String> breaksOn = new HashSet<>();
 
         @Override
         public SendReport send(org.vigia.alerts.mail.Email email) {
+            if (breaksOn.contains(email.to() + " " + email.messageId())) {
+                throw new IllegalStateException("a mail stage broke on " + email.messageId());
+            }
             Map<String, Outcome> byAddress = new HashMap<>();
             for (String to : email.to()) {
                 Deque<Outcome> next = script.get(to);
@@ -79,29 +83,42 @@ class SendPassTest {
                 .containsExactlyInAnyOrder(WORKING, BUSY);
     }
 
+    /**
+     * The same pass, with the email that carries the second alert alone to WORKING breaking in a
+     * stage (not an SMTP answer): that address is recorded as failed for the second alert, with
+     * the reason, and set aside once; BUSY's email with both alerts still goes, in the same pass.
+     */
+    @Test
+    void anEmailThatCannotBeSentDoesNotTakeTheSubscribersOtherEmailsOfThePassWithIt() {
+        ScriptedMailer mailer = new ScriptedMailer();
+        Alert first = Fixtures.alert("stall-pgr-x-a", "PGR", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING);
+        Alert second = Fixtures.alert("stall-pgr-x-b", "PGR", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING);
+        String secondAlone = MessageIds.of(List.of(identity(second)));
+        mailer.breaksOn.add(List.of(WORKING) + " " + secondAlone); // its retry to WORKING alone, in the shared pass
+        List<RuntimeException> setAside = new ArrayList<>();
+        Outbox outbox = story(mailer, first, second, setAside);
+
+        assertThat(setAside).extracting(Throwable::getMessage).containsExactly("a mail stage broke on " + secondAlone);
+        assertThat(mailer.accepted).containsExactlyInAnyOrder(WORKING + " " + MessageIds.of(List.of(identity(first))),
+                BUSY + " " + MessageIds.of(List.of(identity(first), identity(second))));
+        Notification n = notification(outbox, second);
+        assertThat(n.recipients()).extracting(r -> r.id() + " " + r.state()).containsExactlyInAnyOrder(
+                org.vigia.alerts.notification.Recipient.idOf(WORKING) + " FAILED",
+                org.vigia.alerts.notification.Recipient.idOf(BUSY) + " SENT");
+        assertThat(n.recipients()).filteredOn(r -> r.state() == NotificationState.FAILED).singleElement()
+                .satisfies(r -> assertThat(r.reason()).isEqualTo("could not be sent: IllegalStateException: a mail stage broke on "
+                        + secondAlone));
+        assertThat(notification(outbox, first).state()).isEqualTo(NotificationState.SENT);
+    }
+
     /** The two-alert story for one pair of alert ids; returns the address served first in the shared pass. */
     private static String run(String firstId, String secondId) {
         ScriptedMailer mailer = new ScriptedMailer();
-        mailer.script.put(BUSY, new ArrayDeque<>(List.of(BUSY_NOW, BUSY_NOW)));
-        mailer.script.put(WORKING, new ArrayDeque<>(List.of(Outcome.ACCEPTED, BUSY_NOW)));
-        Grouper grouper = new Grouper(Duration.ofSeconds(1), new DigestSchedule(LocalTime.of(8, 0), ZoneId.of("UTC")));
-        Sender sender = new Sender(mailer, new EmailComposer(URI.create("http://panel.vigia.example/"), ZoneId.of("UTC"),
-                "suscripciones@vigia.example"), new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(10)));
-        AlertPipeline pipeline = new AlertPipeline(new AlertPipeline.Stages(new Router(), new Deduper(),
-                new Reminders(Duration.ZERO, grouper), grouper, new SilenceStage(), sender, 0),
-                () -> new Subscriptions(List.of(CIDAC)), List::of, new AlertMetrics(new SimpleMeterRegistry()), 20);
-        Outbox outbox = pipeline.outbox(NotificationLog.inMemory());
         List<RuntimeException> setAside = new ArrayList<>();
         Alert first = Fixtures.alert(firstId, "PGR", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING);
         Alert second = Fixtures.alert(secondId, "PGR", AlertType.STALLED, AlertStatus.FIRING, Severity.WARNING);
-
-        pipeline.accept("cidac", first, at(0), outbox, at(0));
-        passes(pipeline, outbox, at(1), setAside); // the first: accepted by WORKING, BUSY retries at 11 s
-        pipeline.accept("cidac", second, at(2), outbox, at(2));
-        passes(pipeline, outbox, at(3), setAside); // the second: both addresses retry at 13 s
-        int before = mailer.accepted.size();
-        passes(pipeline, outbox, at(20), setAside); // BUSY owed both, WORKING the second: two emails in one pass
-        passes(pipeline, outbox, at(30), setAside);
+        int[] before = new int[1];
+        Outbox outbox = story(mailer, first, second, setAside, before);
 
         String both = MessageIds.of(List.of(identity(first), identity(second)));
         String secondAlone = MessageIds.of(List.of(identity(second)));
@@ -112,7 +129,37 @@ class SendPassTest {
         for (Notification n : List.of(notification(outbox, first), notification(outbox, second))) {
             assertThat(n.state()).as("%s", n.identity()).isEqualTo(NotificationState.SENT);
         }
-        return mailer.accepted.get(before).substring(0, mailer.accepted.get(before).indexOf(' '));
+        return mailer.accepted.get(before[0]).substring(0, mailer.accepted.get(before[0]).indexOf(' '));
+    }
+
+    private static Outbox story(ScriptedMailer mailer, Alert first, Alert second, List<RuntimeException> setAside) {
+        return story(mailer, first, second, setAside, new int[1]);
+    }
+
+    /**
+     * First alert: accepted by WORKING, BUSY retries. Second: both addresses retry. Then one pass
+     * owes BUSY both and WORKING the second: two emails in one pass. {@code before[0]}: how many
+     * emails were accepted before that pass.
+     */
+    private static Outbox story(ScriptedMailer mailer, Alert first, Alert second, List<RuntimeException> setAside,
+                                int[] before) {
+        mailer.script.put(BUSY, new ArrayDeque<>(List.of(BUSY_NOW, BUSY_NOW)));
+        mailer.script.put(WORKING, new ArrayDeque<>(List.of(Outcome.ACCEPTED, BUSY_NOW)));
+        Grouper grouper = new Grouper(Duration.ofSeconds(1), new DigestSchedule(LocalTime.of(8, 0), ZoneId.of("UTC")));
+        Sender sender = new Sender(mailer, new EmailComposer(URI.create("http://panel.vigia.example/"), ZoneId.of("UTC"),
+                "suscripciones@vigia.example"), new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(10)));
+        AlertPipeline pipeline = new AlertPipeline(new AlertPipeline.Stages(new Router(), new Deduper(),
+                new Reminders(Duration.ZERO, grouper), grouper, new SilenceStage(), sender, 0),
+                () -> new Subscriptions(List.of(CIDAC)), List::of, new AlertMetrics(new SimpleMeterRegistry()), 20);
+        Outbox outbox = pipeline.outbox(NotificationLog.inMemory());
+        pipeline.accept("cidac", first, at(0), outbox, at(0));
+        passes(pipeline, outbox, at(1), setAside); // the first: accepted by WORKING, BUSY retries at 11 s
+        pipeline.accept("cidac", second, at(2), outbox, at(2));
+        passes(pipeline, outbox, at(3), setAside); // the second: both addresses retry at 13 s
+        before[0] = mailer.accepted.size();
+        passes(pipeline, outbox, at(20), setAside); // BUSY owed both, WORKING the second: two emails in one pass
+        passes(pipeline, outbox, at(30), setAside);
+        return outbox;
     }
 
     private static void passes(AlertPipeline pipeline, Outbox outbox, Instant now, List<RuntimeException> setAside) {
