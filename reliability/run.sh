@@ -31,4 +31,4 @@ fi
 # The soak's plan (1.8 million updates at the defaults) is read into the driver's memory.
 heap=1g
 if [ "$mode" = soak ]; then heap=${VIGIA_SOAK_HEAP:-6g}; fi
-exec java -Xmx$heap -Duser.timezone=UTC -jar reliability/target/vigia-reliability-$version-all.jar "$mode" --repo "$(pwd)" "$@"
+exec java "-Xmx$heap" -Duser.timezone=UTC -jar reliability/target/vigia-reliability-$version-all.jar "$mode" --repo "$(pwd)" "$@"
