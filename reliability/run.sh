@@ -15,8 +15,8 @@ case "${1:-}" in
 esac
 
 version=0.1.0-SNAPSHOT
-jars=(ingest/target/vigia-ingest-$version-all.jar stream-processor/target/vigia-stream-processor-$version-all.jar
-      alert-service/target/vigia-alert-service-$version-all.jar reliability/target/vigia-reliability-$version-all.jar)
+jars=("ingest/target/vigia-ingest-$version-all.jar" "stream-processor/target/vigia-stream-processor-$version-all.jar"
+      "alert-service/target/vigia-alert-service-$version-all.jar" "reliability/target/vigia-reliability-$version-all.jar")
 stale=""
 for jar in "${jars[@]}"; do
   if [ ! -f "$jar" ]; then stale=yes; break; fi
@@ -31,4 +31,4 @@ fi
 # The soak's plan (1.8 million updates at the defaults) is read into the driver's memory.
 heap=1g
 if [ "$mode" = soak ]; then heap=${VIGIA_SOAK_HEAP:-6g}; fi
-exec java "-Xmx$heap" -Duser.timezone=UTC -jar reliability/target/vigia-reliability-$version-all.jar "$mode" --repo "$(pwd)" "$@"
+exec java "-Xmx$heap" -Duser.timezone=UTC -jar "reliability/target/vigia-reliability-$version-all.jar" "$mode" --repo "$(pwd)" "$@"
