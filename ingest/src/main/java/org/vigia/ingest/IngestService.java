@@ -76,7 +76,7 @@ public final class IngestService implements Service {
         long[] partitions = view.appliedOffsets();
         for (int p = 0; p < partitions.length; p++) {
             int partition = p;
-            Gauge.builder("vigia.ingest.registry.view.offset", view, v -> v.appliedOffsets()[partition])
+            Gauge.builder("vigia.ingest.registry.view.offset", view, v -> v.appliedOffset(partition))
                     .description("offset of the last registry record the registry view has applied (-1: none)")
                     .tag("partition", Integer.toString(p)).register(registry);
         }

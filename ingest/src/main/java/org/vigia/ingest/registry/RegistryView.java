@@ -156,6 +156,11 @@ public final class RegistryView implements AutoCloseable {
         return offset < 0 ? null : offset;
     }
 
+    /** The offset of the last registry record applied in {@code partition} (-1: none). */
+    public long appliedOffset(int partition) {
+        return applied.get(partition);
+    }
+
     /** Per partition, the offset of the last registry record applied (-1: none). */
     public long[] appliedOffsets() {
         AtomicLongArray a = applied;

@@ -87,8 +87,10 @@ class IngestApiBatchIT extends IngestApiFixture {
         HttpResponse<String> r = post("agency:SCT", "[" + update("follows-1", "SCT-1", "") + "]");
 
         assertThat(r.statusCode()).isEqualTo(202);
-        Read<ProgressUpdate> written = progress("read_committed").stream()
-                .filter(p -> p.value().updateId().equals("follows-1")).findFirst().orElseThrow();
+        // 202 follows the commit; the commit marker reaches the partition a moment later.
+        Read<ProgressUpdate> written = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> progress("read_committed")
+                .stream().filter(p -> p.value().updateId().equals("follows-1")).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
         assertThat(written.partition()).isEqualTo(partition);
         assertThat(written.follows(Follows.AFTER_COMMITMENTS)).isEqualTo(last);
     }

@@ -1,5 +1,6 @@
 package org.vigia.processor.topology.judge;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -33,21 +34,11 @@ public record HeldRecord(String key, Object value, long timestamp, long follows)
 
     /** The store key: the input, then the offset big-endian, so each input's held records iterate in offset order. */
     static Bytes keyOf(byte input, long offset) {
-        byte[] k = new byte[9];
-        k[0] = input;
-        for (int i = 0; i < 8; i++) {
-            k[8 - i] = (byte) (offset >>> (8 * i));
-        }
-        return Bytes.wrap(k);
+        return Bytes.wrap(ByteBuffer.allocate(9).put(input).putLong(offset).array());
     }
 
     static long offsetOf(Bytes key) {
-        byte[] k = key.get();
-        long offset = 0;
-        for (int i = 1; i < 9; i++) {
-            offset = (offset << 8) | (k[i] & 0xFF);
-        }
-        return offset;
+        return ByteBuffer.wrap(key.get()).getLong(1);
     }
 
     /** The store's value serde: a held value is written as its topic's JSON. */
