@@ -13,6 +13,10 @@ import org.vigia.processor.topology.Thresholds;
  *
  * @param advertisedHost   host:port other instances use to reach this one's query API; empty means
  *                         {@code 127.0.0.1:<bound port>}
+ * @param maxTaskIdle      Kafka Streams' {@code max.task.idle.ms}; {@link #IDLE_OFF} (-1 ms) by default
+ *                         ({@code VIGIA_MAX_TASK_IDLE=off}): a task processes what it has buffered
+ *                         without waiting for its empty partitions — the order that matters is
+ *                         carried by the records themselves (ticks' offsets, follows headers)
  * @param grace            how far behind stream time time-driven alerts are judged (VIGIA_GRACE)
  * @param rocksDbMemoryMb  the off-heap memory all RocksDB stores of the instance share (block cache
  *                         and memtables)
@@ -36,6 +40,9 @@ public record ProcessorSettings(
         int rocksDbMemoryMb,
         int rocksDbWriteBufferMb,
         int cacheMb) {
+
+    /** {@code max.task.idle.ms=-1}: never wait for a task's empty partitions. */
+    public static final Duration IDLE_OFF = Duration.ofMillis(-1);
 
     public static ProcessorSettings from(Env env) {
         KafkaSettings kafka = KafkaSettings.from(env);
@@ -75,7 +82,7 @@ public record ProcessorSettings(
                 applicationId,
                 Path.of(env.string("VIGIA_STATE_DIR", ".vigia/state")),
                 advertised,
-                env.duration("VIGIA_MAX_TASK_IDLE", Duration.ZERO),
+                maxTaskIdle(env),
                 env.duration("VIGIA_COMMIT_INTERVAL", Duration.ofMillis(100)),
                 env.integer("VIGIA_STREAM_THREADS", 1, 1, 64),
                 grace,
@@ -84,5 +91,17 @@ public record ProcessorSettings(
                 rocksDb,
                 writeBuffers,
                 env.integer("VIGIA_CACHE_MB", 32, 0, 1_048_576));
+    }
+
+    private static Duration maxTaskIdle(Env env) {
+        String raw = env.optional("VIGIA_MAX_TASK_IDLE").map(String::trim).orElse("off");
+        if ("off".equalsIgnoreCase(raw)) {
+            return IDLE_OFF;
+        }
+        Duration d = Env.parseDuration(raw);
+        if (d == null || d.isNegative()) {
+            throw new SettingsException("VIGIA_MAX_TASK_IDLE must be off or a duration such as 0ms or 2s, was '" + raw + "'");
+        }
+        return d;
     }
 }

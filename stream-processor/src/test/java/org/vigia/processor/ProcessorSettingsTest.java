@@ -23,7 +23,7 @@ class ProcessorSettingsTest {
         assertThat(s.thresholds().atRiskMinElapsed()).isEqualTo(0.10);
         assertThat(s.thresholds().heatThreshold()).isEqualTo(3.0);
         assertThat(s.thresholds().heatHalfLife()).isEqualTo(Duration.ofDays(30));
-        assertThat(s.maxTaskIdle()).isEqualTo(Duration.ZERO);
+        assertThat(s.maxTaskIdle()).isEqualTo(ProcessorSettings.IDLE_OFF);
         assertThat(s.commitInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(s.advertisedHost()).isEmpty();
         assertThat(s.grace()).isEqualTo(Duration.ofSeconds(20));
@@ -52,6 +52,20 @@ class ProcessorSettingsTest {
                 .isInstanceOf(SettingsException.class).hasMessageContaining("VIGIA_ADVERTISED_HOST");
         assertThatThrownBy(() -> ProcessorSettings.from(BASE.with(Map.of("VIGIA_HEAT_THRESHOLD", "-1"))))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("VIGIA_HEAT_THRESHOLD");
+    }
+
+    @Test
+    void taskIdlingIsOffUnlessADurationIsGiven() {
+        assertThat(ProcessorSettings.from(BASE.with(Map.of("VIGIA_MAX_TASK_IDLE", " OFF "))).maxTaskIdle().toMillis())
+                .isEqualTo(-1);
+        assertThat(ProcessorSettings.from(BASE.with(Map.of("VIGIA_MAX_TASK_IDLE", "2s"))).maxTaskIdle())
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(ProcessorSettings.from(BASE.with(Map.of("VIGIA_MAX_TASK_IDLE", "0ms"))).maxTaskIdle())
+                .isEqualTo(Duration.ZERO);
+        assertThatThrownBy(() -> ProcessorSettings.from(BASE.with(Map.of("VIGIA_MAX_TASK_IDLE", "never"))))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("VIGIA_MAX_TASK_IDLE must be off or a duration");
+        assertThatThrownBy(() -> ProcessorSettings.from(BASE.with(Map.of("VIGIA_MAX_TASK_IDLE", "-1s"))))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("VIGIA_MAX_TASK_IDLE");
     }
 
     @Test
