@@ -46,6 +46,6 @@ public final class CommitmentStatusJson extends StdSerializer<CommitmentStatus> 
     }
 
     private static void instant(JsonGenerator g, String name, Instant value) throws IOException {
-        g.writeStringField(name, value == null ? null : value.toString());
+        g.writeStringField(name, value == null ? null : WireTime.format(value));
     }
 }

@@ -40,7 +40,8 @@ import java.util.List;
  */
 public final class Json {
     private static final ObjectMapper WIRE = base()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .registerModule(WireTime.readerModule());
     private static final ObjectMapper STRICT = strictMapper();
 
     private Json() {
@@ -52,6 +53,7 @@ public final class Json {
 
     private static ObjectMapper configure(ObjectMapper m) {
         return m.registerModule(new JavaTimeModule())
+                .registerModule(WireTime.writerModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
