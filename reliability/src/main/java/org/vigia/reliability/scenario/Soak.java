@@ -23,8 +23,11 @@ import org.vigia.reliability.stack.Service;
  * its weeks that the driver posts {@code rate} updates a second for {@code minutes}, with a
  * tick every 7 days of event time, nothing injected. Every 30 s it samples the heap of each
  * process ({@code jvm_memory_used_bytes{area="heap"}} from {@code /metrics}) and the size of
- * each processor's state folder (RocksDB); at the end it prints the samples and the same
- * measures as the quick mode (nothing may be lost; repeats are reported).
+ * each processor's state folder (RocksDB). After the stream it waits for the processors to catch
+ * up, however long that takes up to {@code settle} (they fall minutes behind at the soak's rate),
+ * and for the alert services and the email to settle, within the same bound each; at the end it
+ * prints the samples and the same measures as the quick mode (nothing may be lost; repeats are
+ * reported).
  */
 public final class Soak {
     private final Jars jars;
@@ -32,13 +35,15 @@ public final class Soak {
     private final PrintStream out;
     private final int minutes;
     private final int rate;
+    private final Duration settle;
 
-    public Soak(Jars jars, Path work, PrintStream out, int minutes, int rate) {
+    public Soak(Jars jars, Path work, PrintStream out, int minutes, int rate, Duration settle) {
         this.jars = jars;
         this.work = work;
         this.out = out;
         this.minutes = minutes;
         this.rate = rate;
+        this.settle = settle;
     }
 
     public int run() {
@@ -46,9 +51,9 @@ public final class Soak {
         GeneratedPlan base = SyntheticPlan.generate(21, 2_000, PlanShape.standard(), work.resolve("plan-base"));
         GeneratedPlan plan = SyntheticPlan.generate(21, 2_000, PlanShape.standard().withFiller(Math.max(0, target - base.updates())),
                 work.resolve("plan"));
-        out.printf("soak: %d commitments, %d updates over %d min (%d/s), ticks every 7 days%n", plan.commitments(),
-                plan.updates(), minutes, rate);
-        Mode mode = new Mode("soak", 21, 2_000, Duration.ofMinutes(minutes), Duration.ofDays(7), rate, 0, List.of());
+        out.printf("soak: %d commitments, %d updates over %d min (%d/s), ticks every 7 days; settling bounded by %d min%n",
+                plan.commitments(), plan.updates(), minutes, rate, settle.toMinutes());
+        Mode mode = new Mode("soak", 21, 2_000, Duration.ofMinutes(minutes), Duration.ofDays(7), rate, 0, List.of(), settle);
         Dataset dataset = Dataset.load(plan.folder());
         Sampler sampler = new Sampler();
         RunResult r;

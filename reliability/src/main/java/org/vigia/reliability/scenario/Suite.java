@@ -133,7 +133,7 @@ public final class Suite {
             out.printf("  stream sent in %.1f s%n", drive.seconds());
             ctx.awaitBackground(Duration.ofMinutes(4));
             fault.afterStream(ctx);
-            new Drain(bootstrap, topics, prefix, stack, smtp, out).await();
+            new Drain(bootstrap, topics, prefix, stack, smtp, out, mode.settleBounds()).await();
             RunOutcome outcome = readOutcome(ctx, subscribers);
             fault.verify(ctx, outcome);
             if (intruders != null) {
