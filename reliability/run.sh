@@ -2,7 +2,7 @@
 # The reliability suite: the real service jars as separate processes, killed, cut off and flooded.
 #   reliability/run.sh [--quick]          the clean run, processor-kill9 and poison-pills (what CI runs, under 10 min)
 #   reliability/run.sh --full             every scenario against a clean run of the same input (about 35 min on 2 cores)
-#   reliability/run.sh --soak [--minutes 30] [--rate 1000]   the long run, by hand
+#   reliability/run.sh --soak [--minutes 30] [--rate 1000] [--settle-minutes 45]   the long run, by hand
 #   reliability/run.sh --quick --only broker-kill9,smtp-down-60s   these scenarios only (the clean run always runs)
 # Exit code 0: nothing lost or different. See reliability/README.md.
 set -euo pipefail

@@ -20,7 +20,7 @@ import org.vigia.reliability.scenario.Suite;
  * <pre>
  *   java -jar reliability.jar quick|full [--only broker-kill9,poison-pills,no-fault-rerun] [--commitments 150] [--tick-days 28]
  *                                        [--stream-seconds 30] [--repo DIR] [--work DIR]
- *   java -jar reliability.jar soak  [--minutes 30] [--rate 1000] [--repo DIR] [--work DIR]
+ *   java -jar reliability.jar soak  [--minutes 30] [--rate 1000] [--settle-minutes 45] [--repo DIR] [--work DIR]
  *   java -jar reliability.jar generate --out DIR [--seed 42] [--commitments 2000] [--burst 0]
  * </pre>
  *
@@ -61,7 +61,8 @@ public final class ReliabilityMain {
                 yield new Suite(mode, Jars.in(repo), work, out).run();
             }
             case "soak" -> new Soak(Jars.in(repo), work, out, Integer.parseInt(o.value("--minutes").orElse("30")),
-                    Integer.parseInt(o.value("--rate").orElse("1000"))).run();
+                    Integer.parseInt(o.value("--rate").orElse("1000")),
+                    java.time.Duration.ofMinutes(Long.parseLong(o.value("--settle-minutes").orElse("45")))).run();
             case "generate" -> {
                 GeneratedPlan plan = SyntheticPlan.generate(Long.parseLong(o.value("--seed").orElse("42")),
                         Integer.parseInt(o.value("--commitments").orElse("2000")),
@@ -85,7 +86,7 @@ public final class ReliabilityMain {
     }
 
     private static int usage(PrintStream out) {
-        out.println("usage: quick|full [--only s1,s2] [--commitments N] [--tick-days N] [--stream-seconds N] | soak [--minutes 30] [--rate 1000] | generate --out DIR [--seed N]"
+        out.println("usage: quick|full [--only s1,s2] [--commitments N] [--tick-days N] [--stream-seconds N] | soak [--minutes 30] [--rate 1000] [--settle-minutes 45] | generate --out DIR [--seed N]"
                 + " [--commitments N] [--burst N]   (options: --repo DIR, --work DIR)");
         return 2;
     }

@@ -11,12 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -30,7 +34,8 @@ import org.vigia.events.Json;
  * Reads the delivery log, which lives with each subscriber's partition on whichever instance
  * Kafka assigned it: one subscriber is read where it lives (here, or by asking that instance);
  * everything is gathered from every instance. Forwarded requests carry the caller's token and
- * are answered from the receiving instance's own stores only.
+ * are answered from the receiving instance's own stores only. A listing comes newest first
+ * ({@link #query}) or, page by page, in the log's key order ({@link #page}).
  */
 public final class DeliveryLogQuery {
     private static final TypeReference<List<NotificationView>> VIEWS = new TypeReference<>() { };
@@ -58,12 +63,8 @@ public final class DeliveryLogQuery {
         if (localOnly) {
             views.addAll(local(subscriber));
         } else if (subscriber != null) {
-            KeyQueryMetadata owner = streams.get().queryMetadataForKey(AlertTopology.NOTIFICATIONS, subscriber,
-                    Serdes.String().serializer());
-            if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE) {
-                throw new Unavailable("the delivery log of " + subscriber + " is not available (rebalancing); retry", null);
-            }
-            views.addAll(owner.activeHost().equals(self.get()) ? local(subscriber) : remote(owner.activeHost(), subscriber, authorization));
+            HostInfo owner = owner(subscriber);
+            views.addAll(owner.equals(self.get()) ? local(subscriber) : remote(owner, subscriber, authorization));
         } else {
             for (StreamsMetadata instance : streams.get().metadataForAllStreamsClients()) {
                 if (!instance.stateStoreNames().contains(AlertTopology.NOTIFICATIONS)) {
@@ -74,6 +75,94 @@ public final class DeliveryLogQuery {
         }
         return views.stream().filter(v -> alertId == null || alertId.equals(v.alertId()))
                 .sorted(NotificationView.NEWEST_FIRST).limit(limit).toList();
+    }
+
+    /**
+     * One page in key order: the first {@code limit} entries after {@code afterKey} (from the
+     * start if null), read as a range from the cursor in each partition that holds them — the
+     * subscriber's own, or every partition of every instance — and merged.
+     *
+     * @param subscriber null for every subscriber
+     */
+    public List<NotificationView> page(String subscriber, String alertId, String afterKey, int limit, String authorization,
+                                       boolean localOnly) {
+        LogPages.Range range = new LogPages.Range(subscriber, alertId, afterKey);
+        if (localOnly) {
+            return localPage(range, limit);
+        }
+        String forward = "scope=local&order=key&limit=" + limit + param("subscriber", subscriber) + param("alertId", alertId)
+                + param("after", afterKey == null ? null : PageToken.after(afterKey));
+        List<List<NotificationView>> pages = new ArrayList<>();
+        if (subscriber != null) {
+            HostInfo owner = owner(subscriber);
+            pages.add(owner.equals(self.get()) ? localPage(range, limit) : forward(owner, forward, authorization));
+        } else {
+            for (StreamsMetadata instance : streams.get().metadataForAllStreamsClients()) {
+                if (instance.stateStoreNames().contains(AlertTopology.NOTIFICATIONS)) {
+                    pages.add(instance.hostInfo().equals(self.get()) ? localPage(range, limit)
+                            : forward(instance.hostInfo(), forward, authorization));
+                }
+            }
+        }
+        return LogPages.merge(pages, limit);
+    }
+
+    private HostInfo owner(String subscriber) {
+        return metadata(streams.get(), subscriber).activeHost();
+    }
+
+    private static int partition(KafkaStreams kafka, String subscriber) {
+        return metadata(kafka, subscriber).partition();
+    }
+
+    private static KeyQueryMetadata metadata(KafkaStreams kafka, String subscriber) {
+        KeyQueryMetadata owner = kafka.queryMetadataForKey(AlertTopology.NOTIFICATIONS, subscriber, Serdes.String().serializer());
+        if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE) {
+            throw new Unavailable("the delivery log of " + subscriber + " is not available (rebalancing); retry", null);
+        }
+        return owner;
+    }
+
+    /** This instance's page: each partition of the log it holds actively, read from the cursor, merged. */
+    private List<NotificationView> localPage(LogPages.Range range, int limit) {
+        KafkaStreams kafka = streams.get();
+        if (kafka.state() != KafkaStreams.State.RUNNING) {
+            throw new Unavailable("the delivery log is not available on this instance now (" + kafka.state() + "); retry", null);
+        }
+        Set<Integer> partitions = activePartitions(kafka);
+        if (range.subscriber() != null) {
+            int own = partition(kafka, range.subscriber());
+            if (!partitions.contains(own)) {
+                throw new Unavailable("the delivery log of " + range.subscriber() + " is not on this instance now; retry", null);
+            }
+            partitions = Set.of(own);
+        }
+        List<List<NotificationView>> pages = new ArrayList<>();
+        try {
+            for (int partition : partitions) {
+                ReadOnlyKeyValueStore<String, Notification> store = kafka.store(StoreQueryParameters.fromNameAndType(
+                        AlertTopology.NOTIFICATIONS, QueryableStoreTypes.<String, Notification>keyValueStore())
+                        .withPartition(partition));
+                pages.add(LogPages.read(store, range, limit));
+            }
+        } catch (InvalidStateStoreException e) {
+            throw new Unavailable("the delivery log is not available on this instance now (" + e.getMessage() + "); retry", e);
+        }
+        return LogPages.merge(pages, limit);
+    }
+
+    /** The partitions of the delivery log this instance holds actively: its tasks that read the by-subscriber topic. */
+    private static Set<Integer> activePartitions(KafkaStreams kafka) {
+        String bySubscriber = "-" + AlertTopology.BY_SUBSCRIBER + "-repartition";
+        Set<Integer> partitions = new TreeSet<>();
+        for (ThreadMetadata thread : kafka.metadataForLocalThreads()) {
+            for (TaskMetadata task : thread.activeTasks()) {
+                if (task.topicPartitions().stream().anyMatch(tp -> tp.topic().endsWith(bySubscriber))) {
+                    partitions.add(task.taskId().partition());
+                }
+            }
+        }
+        return partitions;
     }
 
     private List<NotificationView> local(String subscriber) {
@@ -92,7 +181,15 @@ public final class DeliveryLogQuery {
     }
 
     private List<NotificationView> remote(HostInfo host, String subscriber, String authorization) {
-        String query = "scope=local&limit=1000000" + (subscriber == null ? "" : "&subscriber=" + URLEncoder.encode(subscriber, StandardCharsets.UTF_8));
+        return forward(host, "scope=local&limit=1000000" + param("subscriber", subscriber), authorization);
+    }
+
+    private static String param(String name, String value) {
+        return value == null ? "" : "&" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Asks another instance for what it holds itself ({@code scope=local}), with the caller's token. */
+    private List<NotificationView> forward(HostInfo host, String query, String authorization) {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + "/api/v1/notifications?" + query);
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Accept", "application/json");

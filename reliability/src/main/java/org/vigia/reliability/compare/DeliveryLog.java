@@ -19,11 +19,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which notifications each email carried, from the alert services' delivery log
- * ({@code GET /api/v1/notifications} with an {@code admin} token, asked of every instance, per
- * subscriber and per alert when a subscriber has more than a page). Each entry lists its
+ * ({@code GET /api/v1/notifications?subscriber=…&order=key} with an {@code admin} token, asked
+ * of every instance, per subscriber, page after page through each page's {@code Link rel="next"}:
+ * one range read of 1,000 entries per request, so the whole log costs about entries / 1,000
+ * requests per instance however large it is). Each entry lists its
  * recipients' copies, each with the Message-ID of the email that carried it (or is claimed for
  * it), so an email sent to one address alone — a retry after a 451 — is attributed as exactly as
  * one sent to all. A notification is named as the README promises it once:
@@ -35,27 +39,36 @@ public final class DeliveryLog {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int PAGE = 1000;
 
+    private static final Pattern NEXT = Pattern.compile("^<([^>]+)>; rel=\"next\"$");
+
     private final Map<String, Set<String>> byMessageId = new HashMap<>();
     private final Map<String, List<JsonNode>> entriesByIdentity = new HashMap<>();
     private int unanswered;
+    private int entriesRead;
+    private int requests;
 
-    public static DeliveryLog read(Collection<URI> alertServices, Collection<String> subscribers, Collection<String> alertIds,
-                                   String adminToken) {
+    public static DeliveryLog read(Collection<URI> alertServices, Collection<String> subscribers, String adminToken) {
         DeliveryLog log = new DeliveryLog();
         for (URI base : alertServices) {
             for (String subscriber : subscribers) {
-                List<JsonNode> page = log.get(base, "subscriber=" + enc(subscriber) + "&limit=" + PAGE, adminToken);
-                if (page.size() < PAGE) {
-                    page.forEach(log::add);
-                } else {
-                    for (String alertId : alertIds) {
-                        log.get(base, "subscriber=" + enc(subscriber) + "&alertId=" + enc(alertId) + "&limit=" + PAGE, adminToken)
-                                .forEach(log::add);
-                    }
+                String next = "/api/v1/notifications?subscriber=" + enc(subscriber) + "&order=key&limit=" + PAGE;
+                while (next != null) {
+                    Page page = log.get(base, next, adminToken);
+                    page.entries().forEach(log::add);
+                    next = page.next();
                 }
             }
         }
         return log;
+    }
+
+    /** Entries read (both instances, so every record twice when both answer), and the requests that read them. */
+    public int entriesRead() {
+        return entriesRead;
+    }
+
+    public int requests() {
+        return requests;
     }
 
     /** Requests that got no 200 after their retries: a log that could not be read is not silently empty. */
@@ -64,6 +77,7 @@ public final class DeliveryLog {
     }
 
     private void add(JsonNode n) {
+        entriesRead++;
         String identity = identity(n);
         if (identity == null) {
             return;
@@ -105,32 +119,38 @@ public final class DeliveryLog {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /** One page; a 503 (a rebalance moving the log) or no answer is asked again for up to a minute. */
-    private List<JsonNode> get(URI base, String query, String token) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/notifications?" + query))
+    /** One page and the path of the next (its {@code Link rel="next"}), or none; a 503 (a rebalance moving the log) or no answer is asked again for up to a minute. */
+    private Page get(URI base, String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build();
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (true) {
             try {
+                requests++;
                 HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     List<JsonNode> out = new ArrayList<>();
                     JSON.readTree(r.body()).forEach(out::add);
-                    return out;
+                    String next = r.headers().firstValue("Link").map(NEXT::matcher).filter(Matcher::matches)
+                            .map(m -> m.group(1)).orElse(null);
+                    return new Page(out, next);
                 }
             } catch (IOException e) {
                 // asked again below
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 unanswered++;
-                return List.of();
+                return new Page(List.of(), null);
             }
             if (System.nanoTime() > deadline) {
                 unanswered++;
-                return List.of();
+                return new Page(List.of(), null);
             }
             LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
         }
+    }
+
+    private record Page(List<JsonNode> entries, String next) {
     }
 
     /** The notifications an email with this Message-ID carried; empty if no log knows it. */

@@ -33,7 +33,7 @@ public record RunOutcome(Set<String> updateIds, Map<String, JsonNode> alerts, in
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static RunOutcome read(String bootstrap, Topics topics, List<Delivery> deliveries,
-                                  java.util.function.BiFunction<Set<String>, Set<String>, DeliveryLog> deliveryLog,
+                                  java.util.function.Function<Set<String>, DeliveryLog> deliveryLog,
                                   Map<String, List<String>> subscriberEmails) {
         Set<String> updates = new HashSet<>();
         TopicSnapshot.forEach(bootstrap, topics.progress.name(), (tp, r) -> {
@@ -76,10 +76,8 @@ public record RunOutcome(Set<String> updateIds, Map<String, JsonNode> alerts, in
                         r.value(), headers));
             });
         }
-        Set<String> alertIds = new HashSet<>();
-        alerts.values().forEach(a -> alertIds.add(a.path("alertId").asText()));
         return new RunOutcome(updates, alerts, copies[0], statuses, deadLetters, deliveries,
-                deliveryLog.apply(subscriberEmails.keySet(), alertIds), subscriberEmails);
+                deliveryLog.apply(subscriberEmails.keySet()), subscriberEmails);
     }
 
     /** True when the bytes are an alert as the wire contract defines it (the processor writes nothing else). */

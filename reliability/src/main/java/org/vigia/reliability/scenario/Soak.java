@@ -5,12 +5,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.vigia.ingest.replay.Dataset;
 import org.vigia.reliability.compare.Comparison;
+import org.vigia.reliability.compare.RunOutcome;
 import org.vigia.reliability.plan.GeneratedPlan;
 import org.vigia.reliability.plan.PlanShape;
 import org.vigia.reliability.plan.SyntheticPlan;
@@ -21,10 +22,15 @@ import org.vigia.reliability.stack.Service;
 /**
  * The long run, by hand: a plan of 2,000 commitments with enough extra reports spread over
  * its weeks that the driver posts {@code rate} updates a second for {@code minutes}, with a
- * tick every 7 days of event time, nothing injected. Every 30 s it samples the heap of each
- * process ({@code jvm_memory_used_bytes{area="heap"}} from {@code /metrics}) and the size of
- * each processor's state folder (RocksDB); at the end it prints the samples and the same
- * measures as the quick mode (nothing may be lost; repeats are reported).
+ * tick every 7 days of event time, nothing injected. Every 30 s, from the start of the stream
+ * until the run's outcome is read, it samples the heap of each process
+ * ({@code jvm_memory_used_bytes{area="heap"}} from {@code /metrics}) and the size of each
+ * processor's state folder (RocksDB), and prints the sample as it is taken (so a run stopped
+ * half-way keeps them). After the stream it waits for the processors to catch up, however long
+ * that takes up to {@code settle} (they fall minutes behind at the soak's rate), and for the
+ * alert services and the email to settle, within the same bound each; then it prints the
+ * samples again and the same measures as the quick mode (nothing may be lost; repeats are
+ * reported).
  */
 public final class Soak {
     private final Jars jars;
@@ -32,13 +38,15 @@ public final class Soak {
     private final PrintStream out;
     private final int minutes;
     private final int rate;
+    private final Duration settle;
 
-    public Soak(Jars jars, Path work, PrintStream out, int minutes, int rate) {
+    public Soak(Jars jars, Path work, PrintStream out, int minutes, int rate, Duration settle) {
         this.jars = jars;
         this.work = work;
         this.out = out;
         this.minutes = minutes;
         this.rate = rate;
+        this.settle = settle;
     }
 
     public int run() {
@@ -46,11 +54,11 @@ public final class Soak {
         GeneratedPlan base = SyntheticPlan.generate(21, 2_000, PlanShape.standard(), work.resolve("plan-base"));
         GeneratedPlan plan = SyntheticPlan.generate(21, 2_000, PlanShape.standard().withFiller(Math.max(0, target - base.updates())),
                 work.resolve("plan"));
-        out.printf("soak: %d commitments, %d updates over %d min (%d/s), ticks every 7 days%n", plan.commitments(),
-                plan.updates(), minutes, rate);
-        Mode mode = new Mode("soak", 21, 2_000, Duration.ofMinutes(minutes), Duration.ofDays(7), rate, 0, List.of());
+        out.printf("soak: %d commitments, %d updates over %d min (%d/s), ticks every 7 days; settling bounded by %d min%n",
+                plan.commitments(), plan.updates(), minutes, rate, settle.toMinutes());
+        Mode mode = new Mode("soak", 21, 2_000, Duration.ofMinutes(minutes), Duration.ofDays(7), rate, 0, List.of(), settle);
         Dataset dataset = Dataset.load(plan.folder());
-        Sampler sampler = new Sampler();
+        Sampler sampler = new Sampler(out);
         RunResult r;
         try (BrokerProcess broker = BrokerProcess.start(work.resolve("broker/data"), work.resolve("broker/broker.log"))) {
             r = new Suite(mode, jars, work, out).runOne(broker, sampler, dataset, plan, 0);
@@ -63,10 +71,19 @@ public final class Soak {
         return r.failed() ? 1 : 0;
     }
 
-    /** The "fault" of the soak: none, only a sampler thread for the length of the stream. */
+    /**
+     * The "fault" of the soak: none, only a sampler thread from the start of the stream until the
+     * outcome is read (so the processors' catch-up is sampled too), each sample printed as taken.
+     */
     private static final class Sampler implements Fault {
-        private final List<String> lines = new ArrayList<>();
-        private volatile boolean streaming = true;
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+        private final PrintStream out;
+        private volatile String phase = "stream";
+        private volatile boolean running = true;
+
+        Sampler(PrintStream out) {
+            this.out = out;
+        }
 
         @Override
         public String name() {
@@ -77,19 +94,31 @@ public final class Soak {
         public void arm(RunContext ctx) {
             Thread t = new Thread(() -> {
                 long t0 = System.nanoTime();
-                while (streaming) {
-                    lines.add(sample(ctx, (System.nanoTime() - t0) / 1e9));
+                out.println("  samples every 30 s (heap used in MiB per process; processors' state folders in MiB):");
+                while (running) {
+                    take(ctx, t0);
                     RunContext.pause(Duration.ofSeconds(30));
                 }
-                lines.add(sample(ctx, (System.nanoTime() - t0) / 1e9));
             }, "soak-sampler");
             t.setDaemon(true);
             t.start();
         }
 
+        private void take(RunContext ctx, long t0) {
+            String line = sample(ctx, (System.nanoTime() - t0) / 1e9) + "  (" + phase + ")";
+            lines.add(line);
+            out.println(line);
+        }
+
         @Override
         public void afterStream(RunContext ctx) {
-            streaming = false;
+            phase = "settling";
+        }
+
+        /** Runs once the outcome is read: the sampler stops (its last sample is the one before). */
+        @Override
+        public void verify(RunContext ctx, RunOutcome outcome) {
+            running = false;
         }
 
         private static String sample(RunContext ctx, double seconds) {

@@ -133,11 +133,8 @@ public final class Suite {
             out.printf("  stream sent in %.1f s%n", drive.seconds());
             ctx.awaitBackground(Duration.ofMinutes(4));
             fault.afterStream(ctx);
-            new Drain(bootstrap, topics, prefix, stack, smtp, out).await();
-            RunOutcome outcome = RunOutcome.read(bootstrap, topics, smtp.deliveries(),
-                    (subs, alertIds) -> DeliveryLog.read(stack.alertServices().stream().map(Service::url).toList(), subs, alertIds,
-                            tokens.of("admin")),
-                    subscribers.emails());
+            new Drain(bootstrap, topics, prefix, stack, smtp, out, mode.settleBounds()).await();
+            RunOutcome outcome = readOutcome(ctx, subscribers);
             fault.verify(ctx, outcome);
             if (intruders != null) {
                 intruders.verify(ctx, outcome);
@@ -146,6 +143,25 @@ public final class Suite {
         } finally {
             deleteTopics(bootstrap, prefix);
         }
+    }
+
+    /** What the run left, read once it settled; how long the reading took (topics, then the delivery log) is printed. */
+    private RunOutcome readOutcome(RunContext ctx, Subscribers subscribers) {
+        long t0 = System.nanoTime();
+        long[] logStart = {0};
+        RunOutcome outcome = RunOutcome.read(ctx.broker().bootstrapServers(), ctx.topics(), ctx.smtp().deliveries(), subs -> {
+            logStart[0] = System.nanoTime();
+            return DeliveryLog.read(ctx.stack().alertServices().stream().map(Service::url).toList(), subs,
+                    ctx.tokens().of("admin"));
+        }, subscribers.emails());
+        long end = System.nanoTime();
+        DeliveryLog log = outcome.deliveryLog();
+        out.printf("  read in %.1f s: topics %.1f s, delivery log %.1f s (%,d entries from %d instances in %,d requests, "
+                        + "%d unanswered)%n", (end - t0) / 1e9, (logStart[0] - t0) / 1e9, (end - logStart[0]) / 1e9,
+                log.entriesRead(), ctx.stack().alertServices().size(), log.requests(), log.unanswered());
+        ctx.check("delivery log read", log.unanswered() == 0, log.unanswered() == 0
+                ? "every page answered by both instances" : log.unanswered() + " requests got no 200 within a minute");
+        return outcome;
     }
 
     /**
