@@ -128,18 +128,23 @@ public final class Soak {
                 b.append(String.format("  %s %.0f", s.name(), heap / 1048576));
             }
             for (Service p : ctx.stack().processors()) {
-                b.append(String.format("  %s-state %.1f", p.name(), size(ctx.stack().config().folder().resolve(p.name()).resolve("state"))
-                        / 1048576.0));
+                long bytes = size(ctx.stack().config().folder().resolve(p.name()).resolve("state"));
+                b.append(bytes < 0 ? String.format("  %s-state ?", p.name())
+                        : String.format("  %s-state %.1f", p.name(), bytes / 1048576.0));
             }
             return b.toString();
         }
 
+        /** The folder's size; -1 if RocksDB kept deleting files under the walk (a compaction) three times running. */
         private static long size(Path dir) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-            } catch (IOException | java.io.UncheckedIOException e) {
-                return -1;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    // a file removed between listing and reading: walk again
+                }
             }
+            return -1;
         }
     }
 }
