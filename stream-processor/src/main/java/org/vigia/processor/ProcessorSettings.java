@@ -13,10 +13,11 @@ import org.vigia.processor.topology.Thresholds;
  *
  * @param advertisedHost   host:port other instances use to reach this one's query API; empty means
  *                         {@code 127.0.0.1:<bound port>}
- * @param maxTaskIdle      Kafka Streams' {@code max.task.idle.ms}; {@link #IDLE_OFF} (-1 ms) by default
- *                         ({@code VIGIA_MAX_TASK_IDLE=off}): a task processes what it has buffered
- *                         without waiting for its empty partitions — the order that matters is
- *                         carried by the records themselves (ticks' offsets, follows headers)
+ * @param maxTaskIdle      Kafka Streams' {@code max.task.idle.ms}, 0 by default; {@link #IDLE_OFF}
+ *                         (-1 ms) with {@code VIGIA_MAX_TASK_IDLE=off}: a task then processes what
+ *                         it has buffered without waiting for its empty partitions, which keeps
+ *                         the order only for input whose records name what they follow (ingest's
+ *                         replay and API); records written to the topics by other means are not
  * @param grace            how far behind stream time time-driven alerts are judged (VIGIA_GRACE)
  * @param rocksDbMemoryMb  the off-heap memory all RocksDB stores of the instance share (block cache
  *                         and memtables)
@@ -94,7 +95,7 @@ public record ProcessorSettings(
     }
 
     private static Duration maxTaskIdle(Env env) {
-        String raw = env.optional("VIGIA_MAX_TASK_IDLE").map(String::trim).orElse("off");
+        String raw = env.optional("VIGIA_MAX_TASK_IDLE").map(String::trim).orElse("0ms");
         if ("off".equalsIgnoreCase(raw)) {
             return IDLE_OFF;
         }

@@ -23,7 +23,7 @@ class ProcessorSettingsTest {
         assertThat(s.thresholds().atRiskMinElapsed()).isEqualTo(0.10);
         assertThat(s.thresholds().heatThreshold()).isEqualTo(3.0);
         assertThat(s.thresholds().heatHalfLife()).isEqualTo(Duration.ofDays(30));
-        assertThat(s.maxTaskIdle()).isEqualTo(ProcessorSettings.IDLE_OFF);
+        assertThat(s.maxTaskIdle()).isEqualTo(Duration.ZERO);
         assertThat(s.commitInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(s.advertisedHost()).isEmpty();
         assertThat(s.grace()).isEqualTo(Duration.ofSeconds(20));
@@ -55,7 +55,7 @@ class ProcessorSettingsTest {
     }
 
     @Test
-    void taskIdlingIsOffUnlessADurationIsGiven() {
+    void taskIdlingCanBeTurnedOffOrGivenADuration() {
         assertThat(ProcessorSettings.from(BASE.with(Map.of("VIGIA_MAX_TASK_IDLE", " OFF "))).maxTaskIdle().toMillis())
                 .isEqualTo(-1);
         assertThat(ProcessorSettings.from(BASE.with(Map.of("VIGIA_MAX_TASK_IDLE", "2s"))).maxTaskIdle())
