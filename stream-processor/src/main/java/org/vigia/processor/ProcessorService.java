@@ -77,7 +77,9 @@ public final class ProcessorService implements Service {
         self = HostInfo.buildFromEndpoint(settings.advertisedHost().orElse("127.0.0.1:" + http.port()));
 
         Topology topology = VigiaTopology.build(new TopologySettings(settings.kafka().topics(), settings.thresholds(),
-                settings.kafka().partitions(), settings.grace(), settings.historyRetention(), true, metrics));
+                settings.kafka().partitions(), settings.grace(), settings.historyRetention(), true,
+                // roll-up sums are sent once per commit; a punctuation needs at least 1 ms
+                settings.commitInterval().isZero() ? Duration.ofMillis(1) : settings.commitInterval(), metrics));
         layout = new StoreLayout(topology.describe(), settings.applicationId(), settings.kafka().partitions());
         streams = new KafkaStreams(topology, streamsProperties(self, metrics));
         queries = new QueryService(streams, self, new LocalStores(streams, new CommitmentTimeline(settings.thresholds())),

@@ -16,6 +16,8 @@ public final class StoreNames {
     public static final String SERIES = "commitment-series";
     public static final String COMMITMENT_ALERTS = "commitment-alerts";
     public static final String ALERT_LOG = "alert-log";
+    /** Roll-up deltas summed per (roll-up, day) until the next flush (see {@code PendingRollups}). */
+    public static final String ROLLUP_PENDING = "judge-rollup-pending";
     // The news heat (keyed by agency).
     public static final String AGENCY_HEAT = "agency-heat";
     public static final String AGENCY_MEMBERS = "agency-members";

@@ -13,30 +13,37 @@ import org.vigia.events.Topics;
  * @param historyRetention how long per-commitment history, daily points and alerts are kept
  * @param dueIndex         judge only the commitments whose deadline has come (true), or scan
  *                         every commitment at each advance of time (false: for differential tests)
+ * @param rollupFlush      how often (wall clock) a judge task sends the roll-up sums it has
+ *                         gathered; the processor gives its commit interval
  */
 public record TopologySettings(Topics topics, Thresholds thresholds, int partitions, Duration grace,
-                               Duration historyRetention, boolean dueIndex, TopologyObserver observer) {
+                               Duration historyRetention, boolean dueIndex, Duration rollupFlush,
+                               TopologyObserver observer) {
 
     public static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(3650);
+    public static final Duration DEFAULT_ROLLUP_FLUSH = Duration.ofMillis(100);
 
     public TopologySettings {
         observer = observer == null ? TopologyObserver.NONE : observer;
+        if (rollupFlush == null || rollupFlush.isNegative() || rollupFlush.isZero()) {
+            throw new IllegalArgumentException("rollupFlush must be a positive duration, got " + rollupFlush);
+        }
     }
 
     public static TopologySettings defaults(Topics topics) {
         return new TopologySettings(topics, Thresholds.defaults(), 1, Duration.ZERO, DEFAULT_HISTORY_RETENTION, true,
-                TopologyObserver.NONE);
+                DEFAULT_ROLLUP_FLUSH, TopologyObserver.NONE);
     }
 
     public TopologySettings withGrace(Duration g) {
-        return new TopologySettings(topics, thresholds, partitions, g, historyRetention, dueIndex, observer);
+        return new TopologySettings(topics, thresholds, partitions, g, historyRetention, dueIndex, rollupFlush, observer);
     }
 
     public TopologySettings withDueIndex(boolean on) {
-        return new TopologySettings(topics, thresholds, partitions, grace, historyRetention, on, observer);
+        return new TopologySettings(topics, thresholds, partitions, grace, historyRetention, on, rollupFlush, observer);
     }
 
     public TopologySettings withThresholds(Thresholds t) {
-        return new TopologySettings(topics, t, partitions, grace, historyRetention, dueIndex, observer);
+        return new TopologySettings(topics, t, partitions, grace, historyRetention, dueIndex, rollupFlush, observer);
     }
 }

@@ -40,7 +40,6 @@ import org.vigia.processor.topology.judge.LedgerCodec;
 import org.vigia.processor.topology.judge.RegistryCodec;
 import org.vigia.processor.topology.judge.SeriesPoint;
 import org.vigia.processor.topology.rollup.Rollup;
-import org.vigia.processor.topology.rollup.RollupDelta;
 import org.vigia.processor.topology.rollup.RollupHistory;
 
 /**
@@ -52,14 +51,15 @@ import org.vigia.processor.topology.rollup.RollupHistory;
  * progress ────┼─▶ commitment-judge ──┼─▶ alerts ◀───────────────────────┐
  * clock ───────┘   (by commitment)    ├─▶ judge-to-heat ─┐               │
  *                                     │  news ───────────┴─▶ news-heat ──┘ (by agency)
- *                                     └─▶ rollup-deltas ───▶ rollup-aggregate ─▶ sector-completion
+ *                                     └─▶ rollup-sums ─────▶ rollup-aggregate ─▶ sector-completion
  *                                                         └▶ rollup-history     (by plan and group)
  * </pre>
  *
  * <p>The judge reads only the registry, progress and the clock; the heat learns which agencies
  * have unfinished commitments, and how far every judge partition has judged, from the
- * judge-to-heat topic; the roll-ups sum small integer deltas, so they do not depend on the
- * order in which the judge's partitions deliver them. The query API reads the stores directly.
+ * judge-to-heat topic; the roll-ups sum small integer deltas — each judge task sends, once per
+ * commit, one sum per roll-up and day that changed — so they do not depend on the order in
+ * which the judge's partitions deliver them. The query API reads the stores directly.
  */
 public final class VigiaTopology {
     private VigiaTopology() {
@@ -85,7 +85,8 @@ public final class VigiaTopology {
                 .merge(clock, Named.as("judge-inputs-clock"))
                 .process(() -> new CommitmentJudge(settings), Named.as("commitment-judge"), StoreNames.REGISTRY,
                         StoreNames.LEDGER, StoreNames.REPORTS, StoreNames.DUE_INDEX, StoreNames.JUDGE_CLOCK,
-                        StoreNames.HELD_TICKS, StoreNames.HELD_RECORDS, StoreNames.SERIES, StoreNames.COMMITMENT_ALERTS, StoreNames.ALERT_LOG);
+                        StoreNames.HELD_TICKS, StoreNames.HELD_RECORDS, StoreNames.SERIES, StoreNames.COMMITMENT_ALERTS, StoreNames.ALERT_LOG,
+                        StoreNames.ROLLUP_PENDING);
 
         // The judge forwards each output to the one child named for its kind: no predicates to run.
         judged.mapValues(v -> (CommitmentStatus) v, Named.as(JudgeOutput.TO_STATUS))
@@ -96,8 +97,7 @@ public final class VigiaTopology {
 
         heat(builder, settings, judged.mapValues(v -> (HeatInput) v, Named.as(JudgeOutput.TO_HEAT)),
                 alertSerde);
-        rollups(builder, settings, judged.mapValues(v -> (RollupDelta) v,
-                Named.as(JudgeOutput.TO_ROLLUP)));
+        rollups(builder, settings, judged.mapValues(v -> (Rollup) v, Named.as(JudgeOutput.TO_ROLLUP)));
         return builder.build();
     }
 
@@ -113,6 +113,8 @@ public final class VigiaTopology {
         builder.addStateStore(window(StoreNames.SERIES, retention, false, new SeriesPoint.Codec()).withCachingDisabled());
         builder.addStateStore(window(StoreNames.COMMITMENT_ALERTS, retention, true, alertSerde).withCachingDisabled());
         builder.addStateStore(kv(StoreNames.ALERT_LOG, Serdes.Bytes(), alertSerde).withCachingDisabled());
+        // Cached: a sum is added to on every status change and emptied at every flush.
+        builder.addStateStore(kv(StoreNames.ROLLUP_PENDING, Serdes.Bytes(), new Rollup.Codec()).withCachingEnabled());
     }
 
     private static void heat(StreamsBuilder builder, TopologySettings settings, KStream<String, HeatInput> toHeat,
@@ -141,13 +143,13 @@ public final class VigiaTopology {
     }
 
     private static void rollups(StreamsBuilder builder, TopologySettings settings,
-                                KStream<String, RollupDelta> toRollup) {
+                                KStream<String, Rollup> toRollup) {
         Topics t = settings.topics();
         builder.addStateStore(kv(StoreNames.ROLLUP_DAILY, Serdes.Bytes(), new Rollup.Codec()).withCachingEnabled());
-        KStream<String, RollupDelta> deltas = toRollup
-                .repartition(Repartitioned.with(Serdes.String(), new RollupDelta.Codec()).withName("rollup-deltas"));
-        deltas.groupByKey(Grouped.with("rollup-by-group", Serdes.String(), new RollupDelta.Codec()))
-                .aggregate(Rollup::empty, (key, delta, rollup) -> rollup.plus(delta), Named.as("rollup-aggregate"),
+        KStream<String, Rollup> sums = toRollup
+                .repartition(Repartitioned.with(Serdes.String(), new Rollup.Codec()).withName("rollup-sums"));
+        sums.groupByKey(Grouped.with("rollup-by-group", Serdes.String(), new Rollup.Codec()))
+                .aggregate(Rollup::empty, (key, sum, rollup) -> rollup.plus(sum), Named.as("rollup-aggregate"),
                         Materialized.<String, Rollup, KeyValueStore<Bytes, byte[]>>as(StoreNames.ROLLUPS)
                                 .withKeySerde(Serdes.String()).withValueSerde(new Rollup.Codec()))
                 .toStream(Named.as("rollup-changes"))
@@ -156,7 +158,7 @@ public final class VigiaTopology {
                         Named.as("sector-completion-value"))
                 .to(t.sectorCompletion.name(), Produced.with(Serdes.String(), t.sectorCompletion.valueSerde())
                         .withName("sector-completion-sink"));
-        deltas.process(RollupHistory::new, Named.as("rollup-history"), StoreNames.ROLLUP_DAILY);
+        sums.process(RollupHistory::new, Named.as("rollup-history"), StoreNames.ROLLUP_DAILY);
     }
 
     /** Sends a membership change to its agency's partition (as the news topic is partitioned) and a watermark to all. */

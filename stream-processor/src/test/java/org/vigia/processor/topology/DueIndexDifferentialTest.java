@@ -30,7 +30,7 @@ class DueIndexDifferentialTest {
     private static final LocalDate START = LocalDate.parse("2014-01-01");
 
     /** A seeded random plan: commitments with milestones, reports from every source, amendments, ticks. */
-    private static List<Consumer<Harness>> plan(long seed) {
+    static List<Consumer<Harness>> plan(long seed) {
         Random r = new Random(seed);
         List<Consumer<Harness>> steps = new ArrayList<>();
         List<Commitment> registry = new ArrayList<>();

@@ -71,7 +71,7 @@ public final class Harness implements AutoCloseable {
             }
         };
         settings = new TopologySettings(topics, thresholds, 1, grace, TopologySettings.DEFAULT_HISTORY_RETENTION,
-                dueIndex, observer);
+                dueIndex, TopologySettings.DEFAULT_ROLLUP_FLUSH, observer);
         driver = new TopologyTestDriver(VigiaTopology.build(settings), props, Fixtures.day("2013-12-01"));
         commitments = input(topics.commitments.name(), topics.commitments.valueSerde());
         progress = input(topics.progress.name(), topics.progress.valueSerde());
@@ -193,6 +193,7 @@ public final class Harness implements AutoCloseable {
     }
 
     List<TestRecord<String, SectorCompletion>> sectorRecords() {
+        flushRollups();
         return sectors.readRecordsToList();
     }
 
@@ -225,13 +226,20 @@ public final class Harness implements AutoCloseable {
     }
 
     Rollup rollup(Rollup.Kind kind, String plan, String group) {
+        flushRollups();
         var stored = driver.<String, Rollup>getTimestampedKeyValueStore(StoreNames.ROLLUPS)
                 .get(Rollup.key(kind, plan, group));
         return stored == null ? null : stored.value();
     }
 
+    /** Lets the wall clock pass one flush interval, so the judge sends its pending roll-up sums. */
+    void flushRollups() {
+        driver.advanceWallClockTime(settings.rollupFlush());
+    }
+
     /** A key-value store of the topology, as the query layer reads it. */
     public <K, V> KeyValueStore<K, V> store(String name) {
+        flushRollups();
         return driver.getKeyValueStore(name);
     }
 

@@ -3,6 +3,7 @@ package org.vigia.processor.topology.judge;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -39,6 +40,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     private final long grace;
     private final boolean dueIndex;
     private final TopologyObserver observer;
+    private final java.time.Duration rollupFlush;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Commitment> registry;
     private KeyValueStore<String, Ledger> ledgers;
@@ -48,6 +50,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     private WindowStore<String, SeriesPoint> series;
     private WindowStore<String, Alert> commitmentAlerts;
     private AlertLog alertLog;
+    private PendingRollups pendingRollups;
     private JudgeInputs inputs;
     private final InputGate.Apply apply = new Applier();
     private long streamTime = UNKNOWN;
@@ -59,6 +62,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         this.grace = settings.grace().toMillis();
         this.dueIndex = settings.dueIndex();
         this.observer = settings.observer();
+        this.rollupFlush = settings.rollupFlush();
     }
 
     @Override
@@ -72,6 +76,9 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
         series = context.getStateStore(StoreNames.SERIES);
         commitmentAlerts = context.getStateStore(StoreNames.COMMITMENT_ALERTS);
         alertLog = new AlertLog(context.getStateStore(StoreNames.ALERT_LOG));
+        pendingRollups = new PendingRollups(context.getStateStore(StoreNames.ROLLUP_PENDING));
+        context.schedule(rollupFlush, PunctuationType.WALL_CLOCK_TIME, now -> pendingRollups.flush((key, sum) ->
+                context.forward(new Record<>(key, sum, sum.asOf), JudgeOutput.TO_ROLLUP)));
         inputs = new JudgeInputs(new InputGate(clock, context.getStateStore(StoreNames.HELD_TICKS),
                 context.getStateStore(StoreNames.HELD_RECORDS), observer::tickHeld, observer::recordHeld));
         Long now = clock.get(NOW);
@@ -278,9 +285,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
                 series.put(key, new SeriesPoint(after, ledger.episode(AlertType.STALLED) != null),
                         Math.floorDiv(at, DAY) * DAY);
             }
-            Deltas.between(regBefore, before, regAfter, after, at)
-                    .forEach(d -> context.forward(new Record<>(d.key(), d, at),
-                            JudgeOutput.TO_ROLLUP));
+            Deltas.between(regBefore, before, regAfter, after, at).forEach(pendingRollups::add);
             Memberships.between(key, regBefore, before, regAfter, after, at)
                     .forEach(m -> context.forward(new Record<>(m.agency(), m, at),
                             JudgeOutput.TO_HEAT));

@@ -11,11 +11,12 @@ import org.vigia.processor.topology.StoreNames;
 
 /**
  * Keeps each roll-up's history as the sum of its deltas per day of event time (store
- * {@code rollup-daily}, key {@code <roll-up key> 0x00 <epoch day, 8 bytes big-endian>}). The
+ * {@code rollup-daily}, key {@code <roll-up key> 0x00 <epoch day, 8 bytes big-endian>}); each
+ * record read is already one judge task's sum for one day (see {@code PendingRollups}). The
  * roll-up as of a date is the sum of its days up to that date: exact, whatever the order in
  * which the deltas of different partitions arrived.
  */
-public final class RollupHistory implements Processor<String, RollupDelta, Void, Void> {
+public final class RollupHistory implements Processor<String, Rollup, Void, Void> {
     private static final long DAY = 86_400_000L;
     private KeyValueStore<Bytes, Rollup> daily;
 
@@ -25,11 +26,11 @@ public final class RollupHistory implements Processor<String, RollupDelta, Void,
     }
 
     @Override
-    public void process(Record<String, RollupDelta> record) {
-        RollupDelta d = record.value();
-        Bytes key = dayKey(record.key(), Math.floorDiv(d.at(), DAY));
+    public void process(Record<String, Rollup> record) {
+        Rollup sum = record.value(); // one day's deltas of one judge task: asOf is the latest
+        Bytes key = dayKey(record.key(), Math.floorDiv(sum.asOf, DAY));
         Rollup day = daily.get(key);
-        daily.put(key, (day == null ? Rollup.empty() : day).plus(d));
+        daily.put(key, (day == null ? Rollup.empty() : day).plus(sum));
     }
 
     public static Bytes dayKey(String rollupKey, long epochDay) {
