@@ -113,8 +113,12 @@ public final class VigiaTopology {
         builder.addStateStore(window(StoreNames.SERIES, retention, false, new SeriesPoint.Codec()).withCachingDisabled());
         builder.addStateStore(window(StoreNames.COMMITMENT_ALERTS, retention, true, alertSerde).withCachingDisabled());
         builder.addStateStore(kv(StoreNames.ALERT_LOG, Serdes.Bytes(), alertSerde).withCachingDisabled());
-        // Cached: a sum is added to on every status change and emptied at every flush.
-        builder.addStateStore(kv(StoreNames.ROLLUP_PENDING, Serdes.Bytes(), new Rollup.Codec()).withCachingEnabled());
+        // A few dozen sums, added to on every status change and emptied at every flush: in memory
+        // (RocksDB would pile up a tombstone per flushed key and iterate over them), logged so a
+        // crash restores what the last commit held, cached so the changelog gets one record per
+        // sum and commit.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.ROLLUP_PENDING),
+                Serdes.Bytes(), new Rollup.Codec()).withCachingEnabled());
     }
 
     private static void heat(StreamsBuilder builder, TopologySettings settings, KStream<String, HeatInput> toHeat,
