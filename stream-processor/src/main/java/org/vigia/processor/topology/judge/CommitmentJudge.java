@@ -1,5 +1,6 @@
 package org.vigia.processor.topology.judge;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
@@ -40,7 +41,7 @@ public final class CommitmentJudge implements Processor<String, Object, String, 
     private final long grace;
     private final boolean dueIndex;
     private final TopologyObserver observer;
-    private final java.time.Duration rollupFlush;
+    private final Duration rollupFlush;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Commitment> registry;
     private KeyValueStore<String, Ledger> ledgers;

@@ -2,6 +2,7 @@ package org.vigia.processor.topology.judge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -22,8 +23,6 @@ import org.vigia.processor.topology.rollup.RollupHistory;
  * nothing that the roll-ups add up to.
  */
 final class PendingRollups {
-    private static final long DAY = 86_400_000L;
-
     private final KeyValueStore<Bytes, Rollup> store;
 
     PendingRollups(KeyValueStore<Bytes, Rollup> store) {
@@ -31,13 +30,13 @@ final class PendingRollups {
     }
 
     void add(RollupDelta d) {
-        Bytes key = RollupHistory.dayKey(d.key(), Math.floorDiv(d.at(), DAY));
+        Bytes key = RollupHistory.dayKeyAt(d.key(), d.at());
         Rollup sum = store.get(key);
         store.put(key, (sum == null ? Rollup.empty() : sum).plus(d));
     }
 
     /** Hands every pending sum (key: its roll-up; value's {@code asOf}: its latest delta) to {@code send}, then forgets them. */
-    int flush(java.util.function.BiConsumer<String, Rollup> send) {
+    void flush(BiConsumer<String, Rollup> send) {
         List<Bytes> sent = new ArrayList<>();
         try (KeyValueIterator<Bytes, Rollup> it = store.all()) {
             while (it.hasNext()) {
@@ -48,6 +47,5 @@ final class PendingRollups {
             }
         }
         sent.forEach(store::delete);
-        return sent.size();
     }
 }

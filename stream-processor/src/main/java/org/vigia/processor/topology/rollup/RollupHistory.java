@@ -28,9 +28,14 @@ public final class RollupHistory implements Processor<String, Rollup, Void, Void
     @Override
     public void process(Record<String, Rollup> record) {
         Rollup sum = record.value(); // one day's deltas of one judge task: asOf is the latest
-        Bytes key = dayKey(record.key(), Math.floorDiv(sum.asOf, DAY));
+        Bytes key = dayKeyAt(record.key(), sum.asOf);
         Rollup day = daily.get(key);
         daily.put(key, (day == null ? Rollup.empty() : day).plus(sum));
+    }
+
+    /** The key of the day of event time {@code at} (epoch milliseconds) in a roll-up's history. */
+    public static Bytes dayKeyAt(String rollupKey, long at) {
+        return dayKey(rollupKey, Math.floorDiv(at, DAY));
     }
 
     public static Bytes dayKey(String rollupKey, long epochDay) {
