@@ -40,7 +40,8 @@ import org.vigia.processor.ProcessorSettings;
  * none to read) and stops only once its roll-ups — the last of its sub-topologies — show the
  * exact totals the input implies, which the bench computes independently. Rounds alternate
  * which side runs first; each reports its rate and the CPU-seconds its own threads spent per
- * 1,000 records.
+ * 1,000 records, and those of RocksDB's background threads (flushes and compactions, native
+ * threads the JVM does not see; one pool per process, and the sides run one after the other).
  */
 final class ProcessorBench {
     /** How long a side may take to read {@code records}: ten minutes, or their time at 1,000 a second if longer. */
@@ -52,7 +53,8 @@ final class ProcessorBench {
     private ProcessorBench() {
     }
 
-    record Side(double rate, double cpuPerThousand) {
+    /** Rate, and CPU-seconds per 1,000 records of the app's own threads and of RocksDB's background threads. */
+    record Side(double rate, double cpuPerThousand, double rocksDbPerThousand) {
     }
 
     static void run(String bootstrap, int updates, int keys, int rounds) throws Exception {
@@ -95,9 +97,10 @@ final class ProcessorBench {
             bare.add(b);
             vigia.add(v);
             System.out.printf("round %d (%s first): bare %,.0f rec/s, vigia %,.0f rec/s, ratio %.2f;"
-                            + " CPU-s per 1,000 records: bare %.3f, vigia %.3f%n", round,
+                            + " CPU-s per 1,000 records: bare %.3f, vigia %.3f; RocksDB background: bare %.3f,"
+                            + " vigia %.3f%n", round,
                     round % 2 == 1 ? "bare" : "vigia", b.rate(), v.rate(), v.rate() / b.rate(), b.cpuPerThousand(),
-                    v.cpuPerThousand());
+                    v.cpuPerThousand(), b.rocksDbPerThousand(), v.rocksDbPerThousand());
         }
         List<Double> bareRates = bare.stream().map(Side::rate).toList();
         List<Double> vigiaRates = vigia.stream().map(Side::rate).toList();
@@ -107,6 +110,9 @@ final class ProcessorBench {
         System.out.printf("%-44s median %.3f bare, %.3f Vigía%n", "CPU-seconds of the app's threads per 1,000",
                 Stats.median(bare.stream().map(Side::cpuPerThousand).toList()),
                 Stats.median(vigia.stream().map(Side::cpuPerThousand).toList()));
+        System.out.printf("%-44s median %.3f bare, %.3f Vigía%n", "CPU-s of RocksDB's background threads per 1,000",
+                Stats.median(bare.stream().map(Side::rocksDbPerThousand).toList()),
+                Stats.median(vigia.stream().map(Side::rocksDbPerThousand).toList()));
         System.out.println(Stats.ratioRow("ratio Vigía / bare (bar: ≥ 0.70)", Stats.ratios(vigiaRates, bareRates)));
         System.out.println("per-round ratios: " + Stats.list(Stats.ratios(vigiaRates, bareRates)));
     }
@@ -136,10 +142,12 @@ final class ProcessorBench {
             awaitRunning(streams);
             long t0 = System.nanoTime();
             double cpu0 = cpuSeconds(appId);
+            double rocks0 = RocksDbThreads.cpuSeconds();
             BenchKafka.Progress p = BenchKafka.awaitCaughtUp(kafka, appId, kafka.topics().progress.name(), cap(updates), t0);
             double cpu = cpuSeconds(appId) - cpu0;
+            double rocks = RocksDbThreads.cpuSeconds() - rocks0;
             System.out.printf("  bare : %,d records in %.1f s = %,.0f rec/s%n", p.committed(), p.seconds(), p.rate());
-            return new Side(p.rate(), cpu / (p.committed() / 1000.0));
+            return new Side(p.rate(), cpu / (p.committed() / 1000.0), rocks / (p.committed() / 1000.0));
         } finally {
             BenchKafka.deleteQuietly(state);
         }
@@ -156,15 +164,17 @@ final class ProcessorBench {
             BenchKafka.awaitCaughtUp(kafka, appId, kafka.topics().commitments.name(), cap(keys));
             long t0 = System.nanoTime();
             double cpu0 = cpuSeconds(appId);
+            double rocks0 = RocksDbThreads.cpuSeconds();
             long before = BenchKafka.committed(kafka, appId, kafka.topics().progress.name());
             BenchKafka.awaitCaughtUp(kafka, appId, kafka.topics().progress.name(), cap(updates));
             awaitRollups(service.httpPort(), expected, t0, cap(updates));
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpu = cpuSeconds(appId) - cpu0;
+            double rocks = RocksDbThreads.cpuSeconds() - rocks0;
             long processed = updates - before;
             System.out.printf("  vigia: %,d records in %.1f s = %,.0f rec/s (registry of %,d read before the clock)%n",
                     processed, seconds, processed / seconds, keys);
-            return new Side(processed / seconds, cpu / (processed / 1000.0));
+            return new Side(processed / seconds, cpu / (processed / 1000.0), rocks / (processed / 1000.0));
         } finally {
             service.close();
             BenchKafka.deleteQuietly(state);

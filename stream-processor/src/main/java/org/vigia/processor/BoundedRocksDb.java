@@ -34,7 +34,7 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
-        share(number(configs, TOTAL_BYTES, 256L << 20), number(configs, WRITE_BUFFER_BYTES, 64L << 20));
+        share(number(configs, TOTAL_BYTES, 256L << 20), number(configs, WRITE_BUFFER_BYTES, 128L << 20));
         BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
         table.setBlockCache(cache);
         table.setCacheIndexAndFilterBlocks(true);
@@ -43,7 +43,7 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
         table.setBlockSize(BLOCK_SIZE);
         options.setWriteBufferManager(writeBuffers);
         options.setMaxWriteBufferNumber(3);
-        options.setWriteBufferSize(Math.max(1L << 20, number(configs, WRITE_BUFFER_BYTES, 64L << 20) / 8));
+        options.setWriteBufferSize(Math.max(1L << 20, number(configs, WRITE_BUFFER_BYTES, 128L << 20) / 8));
         options.setTableFormatConfig(table);
     }
 

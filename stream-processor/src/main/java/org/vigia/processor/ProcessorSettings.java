@@ -66,7 +66,10 @@ public record ProcessorSettings(
             }
         });
         int rocksDb = env.integer("VIGIA_ROCKSDB_MEMORY_MB", 256, 16, 1_048_576);
-        int writeBuffers = env.integer("VIGIA_ROCKSDB_WRITE_BUFFER_MB", Math.max(8, rocksDb / 4), 4, 1_048_576);
+        // Half for memtables: with a quarter (64 of 256 MB) the shared write-buffer manager was
+        // always full, so every write flushed a tiny memtable and RocksDB's compactions took more
+        // CPU than the judge (bench/README, "State growth").
+        int writeBuffers = env.integer("VIGIA_ROCKSDB_WRITE_BUFFER_MB", Math.max(8, rocksDb / 2), 4, 1_048_576);
         if (writeBuffers >= rocksDb) {
             throw new SettingsException("VIGIA_ROCKSDB_WRITE_BUFFER_MB must be less than VIGIA_ROCKSDB_MEMORY_MB ("
                     + rocksDb + "), was " + writeBuffers);

@@ -30,7 +30,7 @@ class ProcessorSettingsTest {
         assertThat(s.standbyReplicas()).isEqualTo(1);
         assertThat(s.historyRetention()).isEqualTo(Duration.ofDays(3650));
         assertThat(s.rocksDbMemoryMb()).isEqualTo(256);
-        assertThat(s.rocksDbWriteBufferMb()).isEqualTo(64);
+        assertThat(s.rocksDbWriteBufferMb()).isEqualTo(128);
     }
 
     @Test
