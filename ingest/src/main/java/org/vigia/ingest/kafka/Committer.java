@@ -222,7 +222,17 @@ final class Committer extends Thread {
                     + "(" + cause.getMessage() + "): the records may or may not have been written", cause);
         }
         listener.committed(group.size(), records, Outcome.FAILED);
-        return new WriteFailedException("the write to Kafka failed and was rolled back: " + cause.getMessage(), cause);
+        return new WriteFailedException("the write to Kafka failed and was rolled back: " + cause.getMessage()
+                + rootCause(cause), cause);
+    }
+
+    /** What the client wrapped, for the operator: " (cause: TimeoutException: ...)", or nothing. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? "" : " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private RuntimeException fencedBy(KafkaException e, List<PendingBatch> group, int records) {

@@ -72,6 +72,7 @@ class DeterminismProcessIT {
     static void stopBroker() {
         if (broker != null) {
             broker.close();
+            keepLog(dir.resolve("broker/broker.log"), "broker");
         }
     }
 
@@ -165,7 +166,8 @@ class DeterminismProcessIT {
             return new Run(ProcessorOutput.read(broker.bootstrapServers(), topics), seconds, killedAt, alertsAtKill, late);
         } finally {
             processor.process().stop(Duration.ofSeconds(30));
-            keepLog(folder.resolve("processor/processor.log"), name);
+            keepLog(folder.resolve("processor/processor.log"), name + "-processor");
+            keepLog(folder.resolve("replay/replay.log"), name + "-replay");
         }
     }
 
@@ -195,10 +197,13 @@ class DeterminismProcessIT {
         return service;
     }
 
-    /** The processor's log outlives the run's folder, for a post-mortem: {@code target/determinism-logs/}. */
+    /** The broker's, processor's and replay's logs outlive the run's folder, for a post-mortem: {@code target/determinism-logs/}. */
     private static void keepLog(Path log, String name) {
         try {
-            Path kept = Path.of("target", "determinism-logs", name + "-processor.log");
+            Path kept = Path.of("target", "determinism-logs", name + ".log");
+            if (!java.nio.file.Files.exists(log)) {
+                return;
+            }
             java.nio.file.Files.createDirectories(kept.getParent());
             java.nio.file.Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
