@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigia.alerts.mail.SendReport.Outcome;
 import org.vigia.alerts.mail.SendReport.Result;
+import org.vigia.kit.Causes;
 
 /**
  * SMTP delivery with Angus Mail: STARTTLS required when configured, authentication when a
@@ -149,10 +150,7 @@ public final class SmtpMailer implements Mailer {
     }
 
     private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(t);
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + clean(root.getMessage()));
     }
 

@@ -29,6 +29,7 @@ import org.vigia.ingest.kafka.TransactionalWriter.CommitListener;
 import org.vigia.ingest.kafka.TransactionalWriter.Outcome;
 import org.vigia.ingest.kafka.TransactionalWriter.WriteFailedException;
 import org.vigia.ingest.kafka.TransactionalWriter.WriteOutcomeUnknownException;
+import org.vigia.kit.Causes;
 import org.vigia.kit.KafkaSettings;
 
 /**
@@ -228,10 +229,7 @@ final class Committer extends Thread {
 
     /** What the client wrapped, for the operator: " (cause: TimeoutException: ...)", or nothing. */
     private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(e);
         return root == e ? "" : " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 

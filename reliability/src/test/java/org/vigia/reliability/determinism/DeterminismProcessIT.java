@@ -197,13 +197,13 @@ class DeterminismProcessIT {
         return service;
     }
 
-    /** The broker's, processor's and replay's logs outlive the run's folder, for a post-mortem: {@code target/determinism-logs/}. */
+    /** A process's log outlives the run's folder, for a post-mortem: {@code target/determinism-logs/}. */
     private static void keepLog(Path log, String name) {
         try {
-            Path kept = Path.of("target", "determinism-logs", name + ".log");
             if (!java.nio.file.Files.exists(log)) {
                 return;
             }
+            Path kept = Path.of("target", "determinism-logs", name + ".log");
             java.nio.file.Files.createDirectories(kept.getParent());
             java.nio.file.Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
