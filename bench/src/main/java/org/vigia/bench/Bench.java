@@ -36,10 +36,11 @@ public final class Bench {
                         or(second, 6));
                 case "scale" -> ScaleBench.run(bootstrap, or(first, 1_000_000), or(second, 10_000_000));
                 case "alert-latency" -> AlertLatencyBench.run(bootstrap, or(first, 60));
-                case "latency" -> LatencyBench.run(bootstrap, or(first, 5_000), or(second, 30), 10_000, 50);
+                case "latency" -> LatencyBench.run(bootstrap, or(first, 5_000), or(second, 30), third >= 0 ? third : 30,
+                        10_000, 50);
                 default -> {
                     System.err.println("usage: bench processor [updates] [rounds] | ingest [updates] [rounds] [batch] [clients]"
-                            + " | latency [updates/s] [seconds] | alert-latency [samples] | scale [commitments] [updates]");
+                            + " | latency [updates/s] [seconds] [warm-up seconds] | alert-latency [samples] | scale [commitments] [updates]");
                     System.exit(2);
                 }
             }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Medians and side-by-side ratios of paired runs. */
+/** Medians and side-by-side ratios of paired runs; percentiles of latency samples. */
 final class Stats {
     private Stats() {
     }
@@ -49,5 +49,34 @@ final class Stats {
         Collections.sort(sorted);
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    /** The latencies, in ms, of the samples scheduled in [from, to) (nanos). */
+    static List<Double> window(List<double[]> samples, long from, long to) {
+        return new ArrayList<>(samples).stream().filter(v -> v[0] >= from && v[0] < to).map(v -> v[1]).toList();
+    }
+
+    /** p50 and p99 of the samples sent in each 10 s of the run: warming up and falling behind look different. */
+    static void byTenSeconds(List<double[]> samples, long t0, int seconds) {
+        StringBuilder sb = new StringBuilder("by send time:");
+        for (int from = 0; from < seconds; from += 10) {
+            List<Double> slice = window(samples, t0 + from * 1_000_000_000L, t0 + (from + 10) * 1_000_000_000L);
+            if (!slice.isEmpty()) {
+                sb.append(String.format("%n  %3d–%3d s  p50 %,6.0f ms  p99 %,6.0f ms", from, Math.min(seconds, from + 10),
+                        Stats.percentile(slice, 50), Stats.percentile(slice, 99)));
+            }
+        }
+        System.out.println(sb);
+    }
+
+    static void latencyRow(String name, List<Double> millis, int samples, int missing) {
+        if (millis.isEmpty()) {
+            System.out.printf("%-40s no samples (%d missing)%n", name, missing);
+            return;
+        }
+        List<Double> values = new ArrayList<>(millis);
+        System.out.printf("%-40s n=%d (missing %d)  p50 %.0f ms  p95 %.0f ms  p99 %.0f ms  max %.0f ms%n", name,
+                samples, missing, Stats.percentile(values, 50), Stats.percentile(values, 95),
+                Stats.percentile(values, 99), Collections.max(values));
     }
 }
