@@ -55,6 +55,8 @@ import org.vigia.kit.TopicCreator;
  * last progress record written before it to its partition, a progress record the last registry
  * record's — so a commitment's amendments and reports are applied in the order written, too.
  *
+ * <p>A transaction Kafka rolled back for a reason that passes is written again ({@link StepRetry}).
+ *
  * <p>Time is data: nothing here reads the wall clock except the pacing, which only decides
  * when a step is written, never what it contains.
  *
@@ -135,6 +137,7 @@ public final class Replay {
         private final Timeline timeline;
         private final ReplayOptions options;
         private final double speed;
+        private final StepRetry retry;
         private int commitments;
         private int amendments;
         private int progress;
@@ -146,6 +149,7 @@ public final class Replay {
             this.writer = writer;
             this.timeline = timeline;
             this.options = options;
+            this.retry = new StepRetry(writer::healthy, options.progress(), StepRetry.RETRY_FOR);
             long span = Duration.between(timeline.start(), timeline.end()).toMillis();
             this.speed = options.targetDuration()
                     .map(d -> span == 0 ? 0.0 : (double) span / d.toMillis())
@@ -174,14 +178,15 @@ public final class Replay {
                         }
                     }
                 }
+                String tick = "tick " + (step.index() + 1) + "/" + steps.size();
                 if (!registry.isEmpty()) {
-                    written.registryLanded(writer.write(registry, Followers.NONE));
+                    written.registryLanded(retry.write(tick + ", registry", () -> writer.write(registry, Followers.NONE)));
                 }
                 records.replaceAll(r -> r.topic().equals(topics.progress.name())
                         ? Records.following(r, Follows.AFTER_COMMITMENTS, written.commitments) : r);
-                written.progressLanded(writer.write(records,
+                written.progressLanded(retry.write(tick, () -> writer.write(records,
                         offsets -> Ticks.following(topics.clock, step.tickAt(), written.progressAfter(offsets),
-                                written.commitments)));
+                                written.commitments))));
                 long now = System.nanoTime();
                 if (now - lastReport >= TimeUnit.SECONDS.toNanos(1)) {
                     lastReport = now;
