@@ -1,6 +1,7 @@
 package org.vigia.ingest.replay;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.common.errors.RetriableException;
@@ -24,11 +25,11 @@ final class StepRetry {
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(15);
 
-    private final Supplier<Boolean> writerHealthy;
+    private final BooleanSupplier writerHealthy;
     private final Consumer<String> progress;
     private final Duration retryFor;
 
-    StepRetry(Supplier<Boolean> writerHealthy, Consumer<String> progress, Duration retryFor) {
+    StepRetry(BooleanSupplier writerHealthy, Consumer<String> progress, Duration retryFor) {
         this.writerHealthy = writerHealthy;
         this.progress = progress;
         this.retryFor = retryFor;
@@ -42,7 +43,7 @@ final class StepRetry {
                 return write.get();
             } catch (WriteFailedException e) {
                 Duration pause = Backoff.exponential(FIRST_PAUSE, attempt, LONGEST_PAUSE);
-                if (!passes(e) || !writerHealthy.get() || System.nanoTime() + pause.toNanos() > deadline) {
+                if (!passes(e) || !writerHealthy.getAsBoolean() || System.nanoTime() + pause.toNanos() > deadline) {
                     throw e;
                 }
                 progress.accept(what + ": " + e.getMessage() + "; writing it again in " + pause.toSeconds() + " s");
