@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigia.reliability.drive.IngestClient;
@@ -147,17 +148,26 @@ class LogScanIT {
                         dir.resolve("replay"), dir.resolve("replay/replay.log"), Duration.ofMinutes(5));
                 callEveryApiWithGoodAndBadTokens(stack, tokens);
                 Files.writeString(subscriptions, good.replace("minSeverity: WARNING", "minSeverity: LOUD"));
-                await("the broken subscriptions edit is seen").atMost(Duration.ofSeconds(60)).until(() -> stack.alertServices()
+                stage("the broken subscriptions edit is seen").atMost(Duration.ofSeconds(60)).until(() -> stack.alertServices()
                         .stream().allMatch(s -> Metrics.sum(s.url(), "vigia_subscriptions_reloads_total", "invalid").orElse(0) > 0));
                 Files.writeString(subscriptions, good);
-                await("emails reach the SMTP server").atMost(Duration.ofMinutes(5))
+                stage("emails reach the SMTP server").atMost(Duration.ofMinutes(5))
                         .until(() -> smtp.deliveries().size() >= 10 && smtp.refusals().size() == 2);
                 smtp.accept("lleno@articulo19.example");
-                await("the alert services have nothing pending").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                stage("the alert services have nothing pending").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> stack.alertServices().stream()
                                 .allMatch(s -> Metrics.sum(s.url(), "vigia_notifications_pending", null).orElse(0) == 0));
             }
         }
+    }
+
+    /**
+     * An await of this test. What it judges is the logs of the child processes; a thread of this
+     * JVM dying meanwhile (an SMTP session the server ends, say) is not that, and Awaitility by
+     * default fails the running await on any uncaught exception of any thread.
+     */
+    private static ConditionFactory stage(String alias) {
+        return await(alias).dontCatchUncaughtExceptions();
     }
 
     private static String label(String secret, String password, Tokens tokens) {
