@@ -58,7 +58,7 @@ public final class KafkaTestSupport {
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            Map<TopicPartition, Long> end = highWatermarks(kafka, parts);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 if (System.nanoTime() > deadline) {
@@ -72,6 +72,22 @@ public final class KafkaTestSupport {
             }
         }
         return out;
+    }
+
+    /**
+     * Where each partition ends for every reader: the high watermark. Not the consumer's own
+     * {@code endOffsets} under {@code read_committed}, the last stable offset, which for a moment
+     * after {@code commitTransaction} returns can still stand before the transaction just
+     * committed (its markers are written after the commit is acknowledged); a read_committed
+     * position reaches the high watermark once every transaction before it is decided.
+     */
+    static Map<TopicPartition, Long> highWatermarks(KafkaSettings kafka, List<TopicPartition> parts) {
+        Map<String, Object> props = kafka.clientProperties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            return consumer.endOffsets(parts);
+        }
     }
 
     public static <V> List<Read<V>> readCommitted(KafkaSettings kafka, Topic<String, V> topic) {
