@@ -141,14 +141,14 @@ final class Committer extends Thread {
             return isFenced(e) ? fencedBy(e, group, records) : abort(e, group, records);
         }
         try {
-            producer.commitTransaction();
+            CommitWait.commit(producer, transactionalId, writer::isClosed, listener);
             listener.committed(group.size(), records, Outcome.COMMITTED);
             return null;
         } catch (TimeoutException | InterruptException e) {
             listener.committed(group.size(), records, Outcome.UNKNOWN);
             broken = true;
-            return new WriteOutcomeUnknownException("the commit did not finish in time: the records may or may not "
-                    + "have been written", e);
+            return new WriteOutcomeUnknownException("the commit did not finish in time (waited for again for up to "
+                    + CommitWait.FOR.toSeconds() + " s): the records may or may not have been written", e);
         } catch (KafkaException e) {
             if (isFenced(e)) {
                 return fencedBy(e, group, records);

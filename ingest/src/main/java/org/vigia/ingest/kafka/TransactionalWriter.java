@@ -27,7 +27,8 @@ import org.vigia.kit.KafkaSettings;
  *
  * <p>Outcomes: completed = committed and acknowledged by every in-sync replica;
  * {@link WriteFailedException} = nothing of the batch is visible to {@code read_committed}
- * consumers; {@link WriteOutcomeUnknownException} = the commit timed out, or a failed write
+ * consumers; {@link WriteOutcomeUnknownException} = the commit timed out (and did not finish
+ * either while it was waited for again, two minutes more), or a failed write
  * could not be rolled back either (the broker went away): the batch may or may not have been
  * written (the producer is then replaced, which settles the transaction on the broker at once).
  *
@@ -56,6 +57,10 @@ public final class TransactionalWriter implements AutoCloseable {
     /** Told about every transaction: how many batches and records it held and how it ended. */
     public interface CommitListener {
         void committed(int batches, int records, Outcome outcome);
+
+        /** A commit did not finish within {@code max.block.ms} and is being waited for again. */
+        default void commitWaitedAgain() {
+        }
 
         CommitListener NONE = (batches, records, outcome) -> { };
     }

@@ -25,6 +25,7 @@ public final class IngestMetrics implements TransactionalWriter.CommitListener {
             transactions(o);
         }
         registryCommitments(0);
+        commitWaits();
         transactionRecords = DistributionSummary.builder("vigia.ingest.transaction.records")
                 .description("records per Kafka transaction of the API (group commit)").register(registry);
         transactionBatches = DistributionSummary.builder("vigia.ingest.transaction.requests")
@@ -50,6 +51,16 @@ public final class IngestMetrics implements TransactionalWriter.CommitListener {
     public void newsItems(String outlet, int written) {
         Counter.builder("vigia.ingest.news.items").description("news signals written, by outlet")
                 .tag("outlet", outlet).register(registry).increment(written);
+    }
+
+    @Override
+    public void commitWaitedAgain() {
+        commitWaits().increment();
+    }
+
+    private Counter commitWaits() {
+        return Counter.builder("vigia.ingest.commit.waits").description("commits that had not finished within max.block.ms"
+                + " and were waited for again").register(registry);
     }
 
     private Counter transactions(TransactionalWriter.Outcome outcome) {

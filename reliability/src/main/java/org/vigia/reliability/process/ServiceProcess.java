@@ -92,6 +92,30 @@ public final class ServiceProcess implements AutoCloseable {
         waitFor(Duration.ofSeconds(30));
     }
 
+    /** SIGSTOP: the process is frozen where it stands (its sockets open, answering nothing) until {@link #resume()}. */
+    public synchronized void pause() {
+        signal("-STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public synchronized void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            int rc = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+            if (rc != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " exited with " + rc);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + spec.name(), e);
+        }
+    }
+
     /** SIGTERM (the services' shutdown hooks run), then SIGKILL if it is still there after {@code grace}. */
     public synchronized void stop(Duration grace) {
         if (process == null || !process.isAlive()) {
