@@ -20,7 +20,7 @@ import org.vigia.ingest.kafka.TransactionalWriter.CommitListener;
 final class CommitWait {
     /** The writer's logger: operators look for these lines under the writer's name. */
     private static final Logger log = LoggerFactory.getLogger(TransactionalWriter.class);
-    /** How long a timed-out commit is waited for again, beyond the first {@code max.block.ms}. */
+    /** No new wait starts once this has passed since the commit began; each wait lasts up to {@code max.block.ms}. */
     static final Duration FOR = Duration.ofMinutes(2);
 
     private CommitWait() {

@@ -147,8 +147,8 @@ final class Committer extends Thread {
         } catch (TimeoutException | InterruptException e) {
             listener.committed(group.size(), records, Outcome.UNKNOWN);
             broken = true;
-            return new WriteOutcomeUnknownException("the commit did not finish in time (waited for again for up to "
-                    + CommitWait.FOR.toSeconds() + " s): the records may or may not have been written", e);
+            return new WriteOutcomeUnknownException("the commit did not finish in time (waited for again until "
+                    + CommitWait.FOR.toSeconds() + " s after it began): the records may or may not have been written", e);
         } catch (KafkaException e) {
             if (isFenced(e)) {
                 return fencedBy(e, group, records);

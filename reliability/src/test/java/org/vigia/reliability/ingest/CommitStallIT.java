@@ -1,6 +1,7 @@
 package org.vigia.reliability.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigia.events.ProgressUpdate;
@@ -29,7 +25,9 @@ import org.vigia.ingest.kafka.TransactionalWriter.CommitListener;
 import org.vigia.ingest.kafka.TransactionalWriter.Outcome;
 import org.vigia.kit.Env;
 import org.vigia.kit.KafkaSettings;
+import org.vigia.reliability.kafka.TopicSnapshot;
 import org.vigia.reliability.process.BrokerProcess;
+import org.vigia.reliability.scenario.RunContext;
 
 /**
  * The broker stalls while ingest's transactional writer is committing: the broker's process is
@@ -72,9 +70,9 @@ class CommitStallIT {
             try (TransactionalWriter writer = new TransactionalWriter(kafka, "stall", "replay", 1, Integer.MAX_VALUE,
                     Duration.ZERO, listener)) {
                 Thread freezer = new Thread(() -> {
-                    pause(Duration.ofSeconds(2));
+                    RunContext.pause(Duration.ofSeconds(2));
                     broker.process().pause();
-                    pause(STALL);
+                    RunContext.pause(STALL);
                     broker.process().resume();
                 }, "broker-freezer");
                 long until = System.nanoTime() + Duration.ofSeconds(14).toNanos();
@@ -96,7 +94,7 @@ class CommitStallIT {
             assertThat(failures).as("no batch failed or was answered 'may or may not have been written'").isEmpty();
             assertThat(outcomes).as("every transaction committed").containsOnly(Outcome.COMMITTED);
             assertThat(waits.get()).as("a commit outlived max.block.ms while the broker was frozen").isPositive();
-            assertThat(committedIds(kafka)).as("every batch once in the topic").containsExactlyInAnyOrderElementsOf(written);
+            assertThat(committedIds(kafka, broker.bootstrapServers(), written.size())).as("every batch once in the topic").containsExactlyInAnyOrderElementsOf(written);
         }
     }
 
@@ -104,40 +102,20 @@ class CommitStallIT {
         return ProgressUpdates.irm().id(id).commitment("C1").percent(10.0).at(Instant.parse("2014-02-01T00:00:00Z")).build();
     }
 
-    private static List<String> committedIds(KafkaSettings kafka) {
-        Map<String, Object> props = kafka.clientProperties();
-        props.put("isolation.level", "read_committed");
+    /**
+     * The update ids a read_committed consumer sees. Read again until every written batch shows:
+     * for a moment after {@code commitTransaction} returns, the last stable offset can still stand
+     * before the transaction just committed (its markers are written after the acknowledgement).
+     */
+    private static List<String> committedIds(KafkaSettings kafka, String bootstrap, int atLeast) {
         String topic = kafka.topics().progress.name();
         List<String> ids = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end;
-            Map<String, Object> uncommitted = kafka.clientProperties();
-            try (KafkaConsumer<String, byte[]> hw = new KafkaConsumer<>(uncommitted, new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                // The high watermarks: read_committed's own end offsets (the last stable offsets) can
-                // for a moment stand before a transaction whose commit was just acknowledged.
-                end = hw.endOffsets(partitions);
-            }
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    ids.add(kafka.topics().progress.valueSerde().deserializer().deserialize(r.topic(), r.value()).updateId());
-                }
-            }
-        }
+        await("the committed batches to be readable").atMost(Duration.ofSeconds(30)).until(() -> {
+            ids.clear();
+            TopicSnapshot.forEach(bootstrap, topic, (tp, r) ->
+                    ids.add(kafka.topics().progress.valueSerde().deserializer().deserialize(topic, r.value()).updateId()));
+            return ids.size() >= atLeast;
+        });
         return ids;
-    }
-
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
